@@ -1,0 +1,28 @@
+package io.taquilla.contracts.catalog;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Everything other services need to know about a catalog event at one {@code version}; consumers
+ * ignore snapshots older than the one they hold.
+ *
+ * @param status {@code DRAFT}, {@code PUBLISHED} or {@code CANCELLED}
+ * @param version monotonically increasing per catalog event
+ */
+public record EventSnapshot(
+        UUID catalogEventId,
+        String slug,
+        String name,
+        String description,
+        Venue venue,
+        Instant startsAt,
+        Instant doorsOpenAt,
+        Instant salesStartAt,
+        Instant salesEndAt,
+        int venueCapacity,
+        String status,
+        long version,
+        List<TicketTypeSnapshot> ticketTypes) {
+}

@@ -1,0 +1,23 @@
+package io.taquilla.contracts.ordering;
+
+import io.taquilla.contracts.common.Customer;
+import io.taquilla.contracts.common.Money;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Inventory is held and the order awaits payment; payment-service opens a checkout session for
+ * {@code total}. Unpaid at {@code holdExpiresAt}, the hold is released.
+ */
+public record OrderPlaced(
+        UUID eventId,
+        Instant occurredAt,
+        UUID orderId,
+        UUID catalogEventId,
+        List<OrderLine> lines,
+        Money total,
+        Customer customer,
+        Instant holdExpiresAt) implements OrderEvent {
+}

@@ -1,0 +1,287 @@
+package io.taquilla.messaging.outbox;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.taquilla.messaging.MessagingProperties;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Publishes outbox rows to Kafka. Each round claims a batch with {@code FOR UPDATE SKIP LOCKED},
+ * sends it with the idempotent producer, waits for every ack, then marks the rows sent in the
+ * same transaction. A crash between the ack and the commit re-publishes the batch on the next
+ * round: delivery is at least once, and consumers' inboxes make the effect exactly once.
+ *
+ * <p>Several relays (threads or service instances) may run against one table. A round claims
+ * the oldest unpublished row of each aggregate that no other relay holds, then the later rows of
+ * those same aggregates, so two relays never publish events of one aggregate out of order. Relays wake on PostgreSQL NOTIFY (sent by a trigger when a row commits)
+ * and fall back to polling every {@code pollInterval}.
+ */
+public class OutboxRelay implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+
+    private static final String CLAIM = """
+            select o.id, o.topic, o.aggregatetype, o.aggregateid, o.type,
+                   o.payload::text as payload, o.headers::text as headers, o.created_at, o.seq
+              from outbox o
+             where o.published_at is null
+               and not exists (select 1 from outbox p
+                                where p.published_at is null
+                                  and p.aggregateid = o.aggregateid
+                                  and p.seq < o.seq)
+             order by o.seq
+             limit :limit
+               for update of o skip locked
+            """;
+
+    /**
+     * Later rows of the aggregates whose oldest row this relay just locked. No other relay can
+     * hold them: it could only have claimed them together with that oldest row.
+     */
+    private static final String CLAIM_FOLLOWERS = """
+            select o.id, o.topic, o.aggregatetype, o.aggregateid, o.type,
+                   o.payload::text as payload, o.headers::text as headers, o.created_at, o.seq
+              from outbox o
+             where o.published_at is null
+               and o.aggregateid in (<aggregates>)
+               and o.id not in (<heads>)
+             order by o.seq
+             limit :limit
+               for update of o
+            """;
+
+    /** Called after Kafka acknowledged a batch and before it is marked sent. A test seam. */
+    @FunctionalInterface
+    public interface AfterAcknowledged {
+        void batchAcknowledged(List<UUID> ids);
+    }
+
+    record Row(long seq, UUID id, String topic, String aggregateType, String aggregateId, String type,
+               String payload, String headers, OffsetDateTime createdAt) {}
+
+    private final String name;
+    private final Jdbi jdbi;
+    private final Producer<String, String> producer;
+    private final MessagingProperties.Relay settings;
+    private final JsonMapper json;
+    private final AfterAcknowledged afterAcknowledged;
+    private final OutboxNotifications notifications;
+    private final Semaphore wakeUp = new Semaphore(0);
+    private final Timer publishLatency;
+    private final Counter published;
+    private final Counter failures;
+    private final AtomicLong backlog = new AtomicLong();
+    private final AtomicLong oldestAgeMillis = new AtomicLong();
+
+    private volatile boolean running;
+    private Thread worker;
+    private Instant nextHousekeeping = Instant.EPOCH;
+
+    public OutboxRelay(String name, Jdbi jdbi, javax.sql.DataSource dataSource, Producer<String, String> producer,
+                       MessagingProperties.Relay settings, JsonMapper json, MeterRegistry meters,
+                       AfterAcknowledged afterAcknowledged) {
+        this.name = name;
+        this.jdbi = jdbi;
+        this.producer = producer;
+        this.settings = settings;
+        this.json = json;
+        this.afterAcknowledged = afterAcknowledged;
+        this.notifications = new OutboxNotifications(dataSource, wakeUp);
+        this.publishLatency = Timer.builder("taquilla.outbox.publish.latency")
+                .description("Time from the outbox row's commit to Kafka's acknowledgement")
+                .publishPercentileHistogram()
+                .register(meters);
+        this.published = Counter.builder("taquilla.outbox.published").register(meters);
+        this.failures = Counter.builder("taquilla.outbox.publish.failures").register(meters);
+        meters.gauge("taquilla.outbox.backlog", backlog);
+        meters.gauge("taquilla.outbox.oldest.age.seconds", oldestAgeMillis, a -> a.get() / 1000.0);
+    }
+
+    /** Claims, publishes and marks one batch. Returns how many rows it published. */
+    public int publishBatch() {
+        return jdbi.inTransaction(handle -> {
+            List<Row> rows = new ArrayList<>(handle.createQuery(CLAIM)
+                    .bind("limit", settings.batchSize())
+                    .map(OutboxRelay::row)
+                    .list());
+            if (rows.isEmpty()) {
+                return 0;
+            }
+            if (rows.size() < settings.batchSize()) {
+                rows.addAll(handle.createQuery(CLAIM_FOLLOWERS)
+                        .bindList("aggregates", rows.stream().map(Row::aggregateId).distinct().toList())
+                        .bindList("heads", rows.stream().map(Row::id).toList())
+                        .bind("limit", settings.batchSize() - rows.size())
+                        .map(OutboxRelay::row)
+                        .list());
+                rows.sort(java.util.Comparator.comparingLong(Row::seq));
+            }
+            List<Future<?>> acks = new ArrayList<>(rows.size());
+            for (Row row : rows) {
+                acks.add(producer.send(toRecord(row)));
+            }
+            awaitAll(acks);
+            List<UUID> ids = rows.stream().map(Row::id).toList();
+            afterAcknowledged.batchAcknowledged(ids);
+            handle.createUpdate("update outbox set published_at = clock_timestamp(), attempts = attempts + 1 where id in (<ids>)")
+                    .bindList("ids", ids)
+                    .execute();
+            Instant now = Instant.now();
+            for (Row row : rows) {
+                publishLatency.record(Duration.between(row.createdAt().toInstant(), now));
+            }
+            published.increment(rows.size());
+            return rows.size();
+        });
+    }
+
+    private static void awaitAll(List<Future<?>> acks) {
+        try {
+            for (Future<?> ack : acks) {
+                ack.get(30, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for Kafka", e);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("Kafka did not acknowledge the batch", e);
+        }
+    }
+
+    private static Row row(java.sql.ResultSet rs, org.jdbi.v3.core.statement.StatementContext ctx)
+            throws java.sql.SQLException {
+        return new Row(rs.getLong("seq"), rs.getObject("id", UUID.class), rs.getString("topic"),
+                rs.getString("aggregatetype"), rs.getString("aggregateid"), rs.getString("type"),
+                rs.getString("payload"), rs.getString("headers"), rs.getObject("created_at", OffsetDateTime.class));
+    }
+
+    private ProducerRecord<String, String> toRecord(Row row) {
+        ProducerRecord<String, String> record = new ProducerRecord<>(row.topic(), row.aggregateId(), row.payload());
+        record.headers().add("eventId", bytes(row.id().toString()));
+        record.headers().add("eventType", bytes(row.type()));
+        record.headers().add("aggregateType", bytes(row.aggregateType()));
+        Map<String, String> extra = json.readValue(row.headers(), new TypeReference<Map<String, String>>() {});
+        extra.forEach((key, value) -> record.headers().add(key, bytes(value)));
+        return record;
+    }
+
+    private static byte[] bytes(String value) {
+        return value.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private void loop() {
+        Duration backoff = settings.pollInterval();
+        while (running) {
+            try {
+                int count = publishBatch();
+                backoff = settings.pollInterval();
+                housekeeping();
+                if (count < settings.batchSize()) {
+                    wakeUp.tryAcquire(settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+                    wakeUp.drainPermits();
+                }
+            } catch (Exception e) {
+                if (!running) {
+                    return;
+                }
+                failures.increment();
+                log.warn("outbox relay {}: publishing failed, retrying in {} ms: {}", name, backoff.toMillis(), e.toString());
+                sleep(backoff);
+                backoff = min(backoff.multipliedBy(2), Duration.ofSeconds(10));
+            }
+        }
+    }
+
+    /** Refreshes the backlog gauges and deletes rows published longer ago than the retention. */
+    private void housekeeping() {
+        Instant now = Instant.now();
+        if (now.isBefore(nextHousekeeping)) {
+            return;
+        }
+        nextHousekeeping = now.plusSeconds(1);
+        jdbi.useHandle(handle -> {
+            handle.createQuery("""
+                    select count(*) as backlog,
+                           coalesce(extract(epoch from clock_timestamp() - min(created_at)) * 1000, 0)::bigint as age
+                      from outbox where published_at is null
+                    """).map((rs, ctx) -> {
+                backlog.set(rs.getLong("backlog"));
+                oldestAgeMillis.set(rs.getLong("age"));
+                return null;
+            }).findFirst();
+            handle.createUpdate("""
+                    delete from outbox where id in (
+                        select id from outbox where published_at < clock_timestamp() - cast(:retention as interval) limit 5000)
+                    """).bind("retention", settings.retention().toSeconds() + " seconds").execute();
+        });
+    }
+
+    private static Thread daemon(String threadName, Runnable body) {
+        Thread thread = new Thread(body, threadName);
+        thread.setDaemon(true);
+        thread.start();
+        return thread;
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public synchronized void start() {
+        if (running) {
+            return;
+        }
+        running = true;
+        notifications.start(name);
+        worker = daemon("outbox-relay-" + name, this::loop);
+    }
+
+    @Override
+    public synchronized void stop() {
+        running = false;
+        notifications.stop();
+        if (worker != null) {
+            wakeUp.release();
+            try {
+                worker.join(Duration.ofSeconds(10).toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            worker = null;
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+}

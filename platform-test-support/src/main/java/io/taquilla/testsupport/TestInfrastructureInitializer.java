@@ -1,0 +1,24 @@
+package io.taquilla.testsupport;
+
+import java.util.Map;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
+
+/** Points a Spring context at {@link TestInfrastructure}'s database and broker. */
+public class TestInfrastructureInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+    @Override
+    public void initialize(ConfigurableApplicationContext context) {
+        TestInfrastructure infrastructure = TestInfrastructure.get();
+        context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("taquilla-test-infrastructure", Map.of(
+                "spring.datasource.url", infrastructure.jdbcUrl(),
+                "spring.datasource.username", infrastructure.username(),
+                "spring.datasource.password", infrastructure.password(),
+                "spring.kafka.bootstrap-servers", infrastructure.bootstrapServers(),
+                // Short back-off so a poisoned record reaches its dead-letter topic within a second.
+                "taquilla.messaging.consumer.initial-interval", "50ms",
+                "taquilla.messaging.consumer.max-interval", "200ms",
+                "taquilla.messaging.relay.poll-interval", "200ms")));
+    }
+}
