@@ -1,0 +1,117 @@
+package io.taquilla.localstack;
+
+import io.taquilla.web.security.DevTokens;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The whole system on one machine: embedded PostgreSQL, Kafka and SMTP in this JVM, each service
+ * and the gateway as a process, the demo event loaded. {@link #close()} stops it all.
+ */
+final class LocalStack implements AutoCloseable {
+
+    static final String JWT_SECRET = DevTokens.DEV_SECRET;
+    static final String ORDER_TOKEN_SECRET = "taquilla-local-order-token-secret-0123456789";
+    static final String STRIPE_WEBHOOK_SECRET = "whsec_taquilla_local_simulator_secret";
+
+    final StackLayout layout;
+    final EmbeddedInfrastructure infrastructure;
+    final InboxServer inbox;
+    final ServiceProcesses services;
+    final Duration startup;
+
+    private LocalStack(StackLayout layout, EmbeddedInfrastructure infrastructure, InboxServer inbox,
+                       ServiceProcesses services, Duration startup) {
+        this.layout = layout;
+        this.infrastructure = infrastructure;
+        this.inbox = inbox;
+        this.services = services;
+        this.startup = startup;
+    }
+
+    static LocalStack start(Path home, StackLayout layout, Path dataDirectory) throws Exception {
+        Instant began = Instant.now();
+        EmbeddedInfrastructure infrastructure = EmbeddedInfrastructure.start(dataDirectory, layout.postgresPort(), layout.smtpPort());
+        System.out.printf("  PostgreSQL, Kafka and SMTP up in %.1f s%n", seconds(began));
+        InboxServer inbox = null;
+        ServiceProcesses services = null;
+        try {
+            inbox = new InboxServer(infrastructure.mail, layout.inboxPort());
+            Path logs = home.resolve(".taquilla").resolve("logs" + (layout.base() == 8080 ? "" : "-" + layout.base()));
+            services = new ServiceProcesses(home, logs);
+            for (StackLayout.Service service : StackLayout.SERVICES) {
+                services.start(service.module(), layout.port(service), environment(layout, infrastructure, service.schema()));
+            }
+            if (Files.exists(ServiceProcesses.jar(home, "api-gateway"))) {
+                services.start("api-gateway", layout.gatewayPort(), gatewayEnvironment(layout));
+            }
+            services.awaitReady(Duration.ofMinutes(4));
+            System.out.printf("  %d services ready at %.1f s%n", services.ports().size(), seconds(began));
+            DemoData.load(layout, services.ports().containsKey("api-gateway"));
+            System.out.printf("  demo event \"Perreo Fridays\" on sale at %.1f s%n", seconds(began));
+            return new LocalStack(layout, infrastructure, inbox, services, Duration.between(began, Instant.now()));
+        } catch (Exception e) {
+            if (services != null) {
+                services.close();
+            }
+            if (inbox != null) {
+                inbox.close();
+            }
+            infrastructure.close();
+            throw e;
+        }
+    }
+
+    private static double seconds(Instant since) {
+        return Duration.between(since, Instant.now()).toMillis() / 1000.0;
+    }
+
+    private static Map<String, String> environment(StackLayout layout, EmbeddedInfrastructure infrastructure, String schema) {
+        Map<String, String> env = new HashMap<>();
+        env.put("DATABASE_URL", infrastructure.jdbcUrl());
+        env.put("DATABASE_USER", schema);
+        env.put("DATABASE_PASSWORD", schema);
+        env.put("KAFKA_BOOTSTRAP_SERVERS", infrastructure.bootstrapServers());
+        env.put("TAQUILLA_JWT_SECRET", JWT_SECRET);
+        env.put("TAQUILLA_ORDER_TOKEN_SECRET", ORDER_TOKEN_SECRET);
+        env.put("PUBLIC_BASE_URL", layout.gatewayUrl());
+        env.put("SMTP_HOST", "127.0.0.1");
+        env.put("SMTP_PORT", String.valueOf(infrastructure.smtpPort()));
+        env.put("MAIL_FROM", "tickets@taquilla.local");
+        env.put("STRIPE_WEBHOOK_SECRET", STRIPE_WEBHOOK_SECRET);
+        env.put("CHECKOUT_SUCCESS_URL", layout.gatewayUrl() + "/checkout/success");
+        env.put("CHECKOUT_CANCEL_URL", layout.gatewayUrl() + "/checkout/cancel");
+        env.remove("STRIPE_SECRET_KEY");
+        return env;
+    }
+
+    private static Map<String, String> gatewayEnvironment(StackLayout layout) {
+        Map<String, String> env = new HashMap<>();
+        env.put("CATALOG_URL", layout.url("catalog-service"));
+        env.put("ORDER_URL", layout.url("order-service"));
+        env.put("PAYMENT_URL", layout.url("payment-service"));
+        env.put("TICKETING_URL", layout.url("ticketing-service"));
+        env.put("SCANNER_URL", layout.url("scanner-service"));
+        env.put("NOTIFICATION_URL", layout.url("notification-service"));
+        return env;
+    }
+
+    String adminToken() {
+        return DevTokens.mint(JWT_SECRET, "dev-admin", Duration.ofHours(12), "admin");
+    }
+
+    String doorToken() {
+        return DevTokens.mint(JWT_SECRET, "dev-door", Duration.ofHours(12), "door");
+    }
+
+    @Override
+    public void close() {
+        services.close();
+        inbox.close();
+        infrastructure.close();
+    }
+}

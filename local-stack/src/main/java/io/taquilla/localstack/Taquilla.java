@@ -1,0 +1,92 @@
+package io.taquilla.localstack;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * Entry point of {@code ./taquilla}: {@code up [--data-dir DIR] [--fresh]}, {@code demo},
+ * {@code token admin|door}, {@code inbox}.
+ */
+public final class Taquilla {
+
+    private Taquilla() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        List<String> arguments = Arrays.asList(args);
+        String command = arguments.isEmpty() ? "help" : arguments.get(0);
+        Path home = Path.of(System.getProperty("taquilla.home", ".")).toAbsolutePath().normalize();
+        StackLayout layout = StackLayout.DEFAULT;
+        switch (command) {
+            case "up" -> up(home, layout, arguments);
+            case "demo" -> System.exit(new DemoJourney(layout.gatewayUrl(), layout.inboxUrl(),
+                    System.getenv().getOrDefault("TAQUILLA_JWT_SECRET", LocalStack.JWT_SECRET), System.out).run() ? 0 : 1);
+            case "token" -> System.out.println(io.taquilla.web.security.DevTokens.mint(
+                    System.getenv().getOrDefault("TAQUILLA_JWT_SECRET", LocalStack.JWT_SECRET),
+                    "dev-" + (arguments.size() > 1 ? arguments.get(1) : "admin"), java.time.Duration.ofHours(12),
+                    arguments.size() > 1 ? arguments.get(1) : "admin"));
+            case "inbox" -> System.out.println(new Http().get(layout.inboxUrl() + "/messages", java.util.Map.of()).body());
+            default -> {
+                System.out.println("usage: taquilla up [--data-dir DIR] [--fresh] | demo | token admin|door | inbox");
+                System.exit(command.equals("help") ? 0 : 2);
+            }
+        }
+    }
+
+    private static void up(Path home, StackLayout layout, List<String> arguments) throws Exception {
+        Path dataDirectory = null;
+        int index = arguments.indexOf("--data-dir");
+        if (index >= 0 && index + 1 < arguments.size()) {
+            dataDirectory = Path.of(arguments.get(index + 1)).toAbsolutePath();
+        }
+        if (arguments.contains("--fresh") && dataDirectory != null) {
+            deleteRecursively(dataDirectory);
+        }
+        System.out.println("Starting Taquilla: embedded PostgreSQL, Kafka and SMTP, six services and the gateway...");
+        LocalStack stack = LocalStack.start(home, layout, dataDirectory);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("\nStopping Taquilla...");
+            stack.close();
+            stopped.countDown();
+        }));
+        System.out.printf("""
+
+                Taquilla is up in %.1f s.
+
+                  Gateway (buyers, door, admin)  %s
+                  Events                         %s/api/events
+                  Mail inbox                     %s
+                  PostgreSQL                     %s  (schema and user per service)
+                  Kafka                          %s
+                  Logs                           %s
+                %s
+                  Dev admin token   %s
+                  Door token        %s
+
+                Try: ./taquilla demo     Stop: Ctrl-C
+                """,
+                stack.startup.toMillis() / 1000.0, layout.gatewayUrl(), layout.gatewayUrl(), stack.inbox.port() == 0 ? "" : layout.inboxUrl(),
+                stack.infrastructure.jdbcUrl(), stack.infrastructure.bootstrapServers(), home.resolve(".taquilla/logs"),
+                services(stack), stack.adminToken(), stack.doorToken());
+        stopped.await();
+    }
+
+    private static String services(LocalStack stack) {
+        StringBuilder lines = new StringBuilder();
+        stack.services.ports().forEach((module, port) ->
+                lines.append(String.format("  %-30s http://localhost:%d%n", module, port)));
+        return lines.toString();
+    }
+
+    private static void deleteRecursively(Path path) throws java.io.IOException {
+        if (!java.nio.file.Files.exists(path)) {
+            return;
+        }
+        try (var walk = java.nio.file.Files.walk(path)) {
+            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+}
