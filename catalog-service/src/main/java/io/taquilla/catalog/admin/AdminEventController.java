@@ -1,0 +1,83 @@
+package io.taquilla.catalog.admin;
+
+import io.taquilla.catalog.event.ChangeEventStatus;
+import io.taquilla.catalog.event.CreateEvent;
+import io.taquilla.catalog.event.EventStore;
+import io.taquilla.catalog.event.StoredEvent;
+import io.taquilla.catalog.event.UpdateEvent;
+import io.taquilla.catalog.inventory.InventoryCounts;
+import io.taquilla.web.ApiProblem;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.jdbi.v3.core.Jdbi;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Organizers draft, change, publish and cancel events. Needs a bearer token with role {@code admin}. */
+@RestController
+@RequestMapping("/api/admin/events")
+class AdminEventController {
+
+    private final CreateEvent createEvent;
+    private final UpdateEvent updateEvent;
+    private final ChangeEventStatus changeStatus;
+    private final EventStore events;
+    private final InventoryCounts inventory;
+    private final Jdbi jdbi;
+
+    AdminEventController(CreateEvent createEvent, UpdateEvent updateEvent, ChangeEventStatus changeStatus,
+                         EventStore events, InventoryCounts inventory, Jdbi jdbi) {
+        this.createEvent = createEvent;
+        this.updateEvent = updateEvent;
+        this.changeStatus = changeStatus;
+        this.events = events;
+        this.inventory = inventory;
+        this.jdbi = jdbi;
+    }
+
+    @PostMapping
+    ResponseEntity<AdminEventView> create(@RequestBody EventRequest request) {
+        StoredEvent event = createEvent.create(request.toSpec());
+        return ResponseEntity.created(URI.create("/api/admin/events/" + event.id())).body(AdminEventView.of(event, Map.of()));
+    }
+
+    @GetMapping("/{id}")
+    AdminEventView get(@PathVariable UUID id) {
+        return jdbi.withHandle(handle -> AdminEventView.of(
+                events.find(handle, id).orElseThrow(() -> ApiProblem.notFound("Event", id)),
+                inventory.ofEvent(handle, id)));
+    }
+
+    @PutMapping("/{id}")
+    AdminEventView update(@PathVariable UUID id, @RequestBody EventRequest request) {
+        if (request.version() == null) {
+            throw new ApiProblem(HttpStatus.BAD_REQUEST, "validation", "Invalid request",
+                    "version is required: send the version you last read so concurrent edits are not lost")
+                    .with("errors", List.of(Map.of("field", "version", "message", "is required")));
+        }
+        return view(updateEvent.update(id, request.version(), request.toSpec()));
+    }
+
+    @PostMapping("/{id}/publish")
+    AdminEventView publish(@PathVariable UUID id) {
+        return view(changeStatus.publish(id));
+    }
+
+    @PostMapping("/{id}/cancel")
+    AdminEventView cancel(@PathVariable UUID id) {
+        return view(changeStatus.cancel(id));
+    }
+
+    private AdminEventView view(StoredEvent event) {
+        return AdminEventView.of(event, jdbi.withHandle(handle -> inventory.ofEvent(handle, event.id())));
+    }
+}

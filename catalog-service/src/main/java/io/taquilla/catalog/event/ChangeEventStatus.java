@@ -1,0 +1,76 @@
+package io.taquilla.catalog.event;
+
+import io.taquilla.catalog.event.domain.EventStatus;
+import io.taquilla.catalog.event.domain.Lifecycle;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.UUID;
+import org.jdbi.v3.core.Jdbi;
+import org.springframework.stereotype.Component;
+
+/**
+ * Publishing and cancelling. Both are idempotent: repeating one returns the event unchanged and
+ * announces nothing new. A cancelled event stays cancelled; only an event that was public
+ * announces its cancellation (nobody else ever heard of a draft).
+ */
+@Component
+public class ChangeEventStatus {
+
+    private record Transition(StoredEvent event, boolean changed) {}
+
+    private final Jdbi jdbi;
+    private final EventStore events;
+    private final CatalogAnnouncements announcements;
+    private final CatalogMetrics metrics;
+    private final Clock clock;
+
+    public ChangeEventStatus(Jdbi jdbi, EventStore events, CatalogAnnouncements announcements, CatalogMetrics metrics,
+                             Clock clock) {
+        this.jdbi = jdbi;
+        this.events = events;
+        this.announcements = announcements;
+        this.metrics = metrics;
+        this.clock = clock;
+    }
+
+    public StoredEvent publish(UUID id) {
+        Instant now = clock.instant();
+        Transition transition = jdbi.inTransaction(handle -> {
+            StoredEvent current = events.findForUpdate(handle, id).orElseThrow(() -> CatalogProblems.notFound(id));
+            if (current.status() == EventStatus.PUBLISHED) {
+                return new Transition(current, false);
+            }
+            Lifecycle.whyNotPublishable(current.status(), current.spec(), now).ifPresent(reason -> {
+                throw CatalogProblems.notPublishable(reason);
+            });
+            StoredEvent published = current.withStatus(EventStatus.PUBLISHED, now);
+            events.update(handle, published);
+            announcements.published(handle, published, now);
+            return new Transition(published, true);
+        });
+        if (transition.changed()) {
+            metrics.published();
+        }
+        return transition.event();
+    }
+
+    public StoredEvent cancel(UUID id) {
+        Instant now = clock.instant();
+        Transition transition = jdbi.inTransaction(handle -> {
+            StoredEvent current = events.findForUpdate(handle, id).orElseThrow(() -> CatalogProblems.notFound(id));
+            if (current.status() == EventStatus.CANCELLED) {
+                return new Transition(current, false);
+            }
+            StoredEvent cancelled = current.withStatus(EventStatus.CANCELLED, now);
+            events.update(handle, cancelled);
+            if (current.status() == EventStatus.PUBLISHED) {
+                announcements.cancelled(handle, cancelled, now);
+            }
+            return new Transition(cancelled, true);
+        });
+        if (transition.changed()) {
+            metrics.cancelled();
+        }
+        return transition.event();
+    }
+}

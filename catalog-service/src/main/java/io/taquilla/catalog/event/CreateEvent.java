@@ -1,0 +1,58 @@
+package io.taquilla.catalog.event;
+
+import io.taquilla.catalog.event.domain.EventRules;
+import io.taquilla.catalog.event.domain.EventSpec;
+import io.taquilla.catalog.event.domain.EventStatus;
+import io.taquilla.catalog.event.domain.TicketTypeSpec;
+import io.taquilla.catalog.event.domain.Violation;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.jdbi.v3.core.Jdbi;
+import org.springframework.stereotype.Component;
+
+/** An organizer drafts an event: validated, stored as DRAFT at version 1, not public yet. */
+@Component
+public class CreateEvent {
+
+    private final Jdbi jdbi;
+    private final EventStore events;
+    private final SlugAssigner slugs;
+    private final Clock clock;
+
+    public CreateEvent(Jdbi jdbi, EventStore events, SlugAssigner slugs, Clock clock) {
+        this.jdbi = jdbi;
+        this.events = events;
+        this.slugs = slugs;
+        this.clock = clock;
+    }
+
+    public StoredEvent create(EventSpec spec) {
+        List<Violation> violations = EventRules.check(spec);
+        if (!violations.isEmpty()) {
+            throw CatalogProblems.invalid(violations);
+        }
+        UUID id = UUID.randomUUID();
+        Instant now = clock.instant();
+        Map<String, UUID> ids = new LinkedHashMap<>();
+        for (TicketTypeSpec type : spec.ticketTypes()) {
+            ids.put(type.code(), UUID.randomUUID());
+        }
+        try {
+            return jdbi.inTransaction(handle -> {
+                EventSpec named = spec.withSlug(slugs.assign(handle, id, spec, null));
+                StoredEvent event = new StoredEvent(id, named, EventStatus.DRAFT, 1, ids, now, now, null, null);
+                events.insert(handle, event);
+                return event;
+            });
+        } catch (RuntimeException e) {
+            if (SlugAssigner.isSlugClash(e)) {
+                throw CatalogProblems.slugTaken(spec.slug() == null ? "derived from " + spec.name() : spec.slug());
+            }
+            throw e;
+        }
+    }
+}
