@@ -27,7 +27,7 @@ import tools.jackson.databind.JsonNode;
  */
 final class DemoJourney {
 
-    private final String gateway;
+    private final Routes routes;
     private final String inbox;
     private final String jwtSecret;
     private final PrintStream out;
@@ -35,8 +35,8 @@ final class DemoJourney {
     private final Duration patience = Duration.ofSeconds(60);
     private int step;
 
-    DemoJourney(String gateway, String inbox, String jwtSecret, PrintStream out) {
-        this.gateway = gateway;
+    DemoJourney(Routes routes, String inbox, String jwtSecret, PrintStream out) {
+        this.routes = routes;
         this.inbox = inbox;
         this.jwtSecret = jwtSecret;
         this.out = out;
@@ -68,13 +68,13 @@ final class DemoJourney {
         Map<String, String> door = Map.of("Authorization", "Bearer " + DevTokens.mint(jwtSecret, "demo-door", Duration.ofHours(1), "door"));
 
         step("List events");
-        JsonNode events = expectOk(http.get(gateway + "/api/events", Map.of())).json();
+        JsonNode events = expectOk(http.get(routes.url("/api/events"), Map.of())).json();
         JsonNode event = find(items(events), e -> DemoData.SLUG.equals(e.path("slug").asString()), "the Perreo Fridays event in " + events);
         String eventId = event.path("id").asString();
         say("found \"" + event.path("name").asString() + "\" (" + eventId + ")");
 
         step("Check availability");
-        JsonNode availability = expectOk(http.get(gateway + "/api/events/" + eventId + "/availability", Map.of())).json();
+        JsonNode availability = expectOk(http.get(routes.url("/api/events/" + eventId + "/availability"), Map.of())).json();
         JsonNode ga = gaType(availability);
         String gaId = ga.path("ticketTypeId").asString();
         int availableBefore = ga.path("available").asInt();
@@ -85,40 +85,40 @@ final class DemoJourney {
         Map<String, Object> order = Map.of("eventId", eventId,
                 "items", List.of(Map.of("ticketTypeId", gaId, "quantity", 2)),
                 "customer", Map.of("email", email, "name", "Demo Buyer"));
-        JsonNode placed = expect(http.post(gateway + "/api/orders", Map.of("Idempotency-Key", UUID.randomUUID().toString()), order),
+        JsonNode placed = expect(http.post(routes.url("/api/orders"), Map.of("Idempotency-Key", UUID.randomUUID().toString()), order),
                 r -> r.status() == 201 || r.status() == 200, "201 Created").json();
         String orderId = placed.path("orderId").asString();
         String token = placed.path("accessToken").asString();
         Map<String, String> buyer = Map.of("X-Order-Token", token);
         say("order " + orderId + " is " + placed.path("status").asString() + ", total " + placed.path("totalMinor").asLong()
                 + " " + placed.path("currency").asString() + ", held until " + placed.path("holdExpiresAt").asString());
-        int availableHeld = gaType(expectOk(http.get(gateway + "/api/events/" + eventId + "/availability", Map.of())).json())
+        int availableHeld = gaType(expectOk(http.get(routes.url("/api/events/" + eventId + "/availability"), Map.of())).json())
                 .path("available").asInt();
         check(availableHeld == availableBefore - 2, "availability drops by 2 at once (was " + availableBefore + ", now " + availableHeld + ")");
 
         step("Pay through the simulated Stripe checkout (a signed webhook)");
-        JsonNode withCheckout = poll(() -> http.get(gateway + "/api/orders/" + orderId, buyer),
+        JsonNode withCheckout = poll(() -> http.get(routes.url("/api/orders/" + orderId), buyer),
                 r -> r.ok() && !r.json().path("checkoutUrl").isMissingNode() && !r.json().path("checkoutUrl").isNull(),
                 "the order to get a checkout URL").json();
         String checkoutUrl = withCheckout.path("checkoutUrl").asString();
         String sessionId = checkoutUrl.substring(checkoutUrl.lastIndexOf('/') + 1);
         say("checkout at " + checkoutUrl);
-        expectOk(http.post(gateway + "/api/payments/simulator/sessions/" + sessionId + "/pay", Map.of(), null));
+        expectOk(http.post(routes.url("/api/payments/simulator/sessions/" + sessionId + "/pay"), Map.of(), null));
         say("paid");
 
         step("Order confirmed");
-        poll(() -> http.get(gateway + "/api/orders/" + orderId, buyer), r -> r.ok() && "CONFIRMED".equals(r.json().path("status").asString()),
+        poll(() -> http.get(routes.url("/api/orders/" + orderId), buyer), r -> r.ok() && "CONFIRMED".equals(r.json().path("status").asString()),
                 "order status CONFIRMED");
         say("CONFIRMED");
 
         step("Tickets issued");
-        JsonNode ticketList = poll(() -> http.get(gateway + "/api/tickets/orders/" + orderId, buyer),
+        JsonNode ticketList = poll(() -> http.get(routes.url("/api/tickets/orders/" + orderId), buyer),
                 r -> r.ok() && items(r.json()).size() == 2, "2 tickets").json();
         List<JsonNode> tickets = items(ticketList);
         List<String> qrs = new ArrayList<>();
         for (JsonNode ticket : tickets) {
             String ticketId = ticket.has("ticketId") ? ticket.path("ticketId").asString() : ticket.path("id").asString();
-            Http.Response png = expectOk(http.get(gateway + "/api/tickets/" + ticketId + "/qr.png", buyer));
+            Http.Response png = expectOk(http.get(routes.url("/api/tickets/" + ticketId + "/qr.png"), buyer));
             qrs.add(decodeQr(png.raw().body()));
             say(ticket.path("ticketNumber").asString() + " — QR decoded (" + qrs.get(qrs.size() - 1).length() + " chars)");
         }
@@ -133,34 +133,34 @@ final class DemoJourney {
 
         step("Scan the first ticket at the door");
         Map<String, Object> scan = Map.of("qr", qrs.get(0), "eventId", eventId, "gate", "A", "deviceId", "demo-device-1");
-        JsonNode first = expectOk(http.post(gateway + "/api/scans", door, scan)).json();
+        JsonNode first = expectOk(http.post(routes.url("/api/scans"), door, scan)).json();
         check("ACCEPTED".equals(first.path("verdict").asString()), "verdict ACCEPTED, got " + first);
         say("ACCEPTED — " + first.path("ticketType").asString(first.path("ticketTypeName").asString()) + ", "
                 + first.path("holderName").asString());
 
         step("Scan it again");
-        JsonNode second = expectOk(http.post(gateway + "/api/scans", door, scan)).json();
+        JsonNode second = expectOk(http.post(routes.url("/api/scans"), door, scan)).json();
         check("REJECTED".equals(second.path("verdict").asString()) && "ALREADY_USED".equals(second.path("reason").asString()),
                 "REJECTED / ALREADY_USED, got " + second);
         say("REJECTED — ALREADY_USED " + second.path("firstScan"));
 
         step("Admin refunds the order");
-        expect(http.post(gateway + "/api/admin/orders/" + orderId + "/refund", admin, null), r -> r.ok(), "2xx");
-        poll(() -> http.get(gateway + "/api/orders/" + orderId, buyer), r -> r.ok() && "REFUNDED".equals(r.json().path("status").asString()),
+        expect(http.post(routes.url("/api/admin/orders/" + orderId + "/refund"), admin, null), r -> r.ok(), "2xx");
+        poll(() -> http.get(routes.url("/api/orders/" + orderId), buyer), r -> r.ok() && "REFUNDED".equals(r.json().path("status").asString()),
                 "order status REFUNDED");
         say("REFUNDED");
 
         step("Scan the sibling ticket");
-        poll(() -> http.get(gateway + "/api/events/" + eventId + "/offline-bundle", door),
+        poll(() -> http.get(routes.url("/api/events/" + eventId + "/offline-bundle"), door),
                 r -> r.ok() && r.body().contains(ticketIdOf(tickets.get(1))), "the door to learn the revocation");
-        JsonNode revoked = expectOk(http.post(gateway + "/api/scans", door,
+        JsonNode revoked = expectOk(http.post(routes.url("/api/scans"), door,
                 Map.of("qr", qrs.get(1), "eventId", eventId, "gate", "A", "deviceId", "demo-device-1"))).json();
         check("REJECTED".equals(revoked.path("verdict").asString()) && "REVOKED".equals(revoked.path("reason").asString()),
                 "REJECTED / REVOKED, got " + revoked);
         say("REJECTED — REVOKED");
 
         step("Availability is back");
-        int availableAfter = poll(() -> http.get(gateway + "/api/events/" + eventId + "/availability", Map.of()),
+        int availableAfter = poll(() -> http.get(routes.url("/api/events/" + eventId + "/availability"), Map.of()),
                 r -> r.ok() && gaType(r.json()).path("available").asInt() == availableBefore, "GA availability back to " + availableBefore)
                 .json().path("available").asInt(availableBefore);
         say("General Admission: " + availableBefore + " available again");

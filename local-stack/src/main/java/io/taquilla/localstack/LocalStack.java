@@ -100,6 +100,10 @@ final class LocalStack implements AutoCloseable {
         return env;
     }
 
+    Routes routes() {
+        return services.ports().containsKey("api-gateway") ? Routes.gateway(layout.gatewayUrl()) : Routes.direct(layout);
+    }
+
     String adminToken() {
         return DevTokens.mint(JWT_SECRET, "dev-admin", Duration.ofHours(12), "admin");
     }

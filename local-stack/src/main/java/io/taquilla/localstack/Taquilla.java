@@ -21,7 +21,7 @@ public final class Taquilla {
         StackLayout layout = StackLayout.DEFAULT;
         switch (command) {
             case "up" -> up(home, layout, arguments);
-            case "demo" -> System.exit(new DemoJourney(layout.gatewayUrl(), layout.inboxUrl(),
+            case "demo" -> System.exit(new DemoJourney(routes(layout), layout.inboxUrl(),
                     System.getenv().getOrDefault("TAQUILLA_JWT_SECRET", LocalStack.JWT_SECRET), System.out).run() ? 0 : 1);
             case "token" -> System.out.println(io.taquilla.web.security.DevTokens.mint(
                     System.getenv().getOrDefault("TAQUILLA_JWT_SECRET", LocalStack.JWT_SECRET),
@@ -33,6 +33,17 @@ public final class Taquilla {
                 System.exit(command.equals("help") ? 0 : 2);
             }
         }
+    }
+
+    /** Through the gateway when it answers, else straight to the services. */
+    private static Routes routes(StackLayout layout) {
+        boolean gateway;
+        try {
+            gateway = new Http().get(layout.gatewayUrl() + "/actuator/health", java.util.Map.of()).ok();
+        } catch (IllegalStateException e) {
+            gateway = false;
+        }
+        return gateway ? Routes.gateway(layout.gatewayUrl()) : Routes.direct(layout);
     }
 
     private static void up(Path home, StackLayout layout, List<String> arguments) throws Exception {

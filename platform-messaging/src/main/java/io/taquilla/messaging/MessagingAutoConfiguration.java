@@ -114,6 +114,7 @@ public class MessagingAutoConfiguration {
     @Bean
     public CommonErrorHandler kafkaErrorHandler(ReliableProducers producers, MessagingProperties properties,
                                                 MeterRegistry meters) {
+        properties.topics().consumes().forEach(topic -> DeadLetters.deadLetters(meters, topic));
         return DeadLetters.errorHandler(new KafkaTemplate<>(producers.factory()), properties.consumer(), meters);
     }
 

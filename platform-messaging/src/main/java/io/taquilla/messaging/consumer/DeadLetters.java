@@ -25,15 +25,19 @@ public final class DeadLetters {
     private DeadLetters() {
     }
 
+    /** The counter of records dead-lettered from {@code topic}; registered up front per consumed topic. */
+    public static Counter deadLetters(MeterRegistry meters, String topic) {
+        return Counter.builder("taquilla.messaging.dead.letters")
+                .description("Records sent to a dead-letter topic after their retries ran out")
+                .tag("topic", topic)
+                .register(meters);
+    }
+
     public static DefaultErrorHandler errorHandler(KafkaOperations<?, ?> template, MessagingProperties.Consumer settings,
                                                    MeterRegistry meters) {
         DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(template,
                 (ConsumerRecord<?, ?> record, Exception cause) -> {
-                    Counter.builder("taquilla.messaging.dead.letters")
-                            .description("Records sent to a dead-letter topic after their retries ran out")
-                            .tag("topic", record.topic())
-                            .register(meters)
-                            .increment();
+                    deadLetters(meters, record.topic()).increment();
                     log.error("dead-lettering {}-{}@{} (key {}): {}", record.topic(), record.partition(),
                             record.offset(), record.key(), cause.toString());
                     return new TopicPartition(record.topic() + ".dlt", -1);

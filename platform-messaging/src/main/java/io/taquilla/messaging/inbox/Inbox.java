@@ -34,9 +34,11 @@ public class Inbox {
      */
     public <X extends Exception> boolean handleOnce(String consumer, UUID eventId, String topic, String eventType,
                                                     HandleConsumer<X> effect) throws X {
+        // Registered on first use, not first duplicate, so dashboards see a 0 rather than nothing.
+        Counter duplicates = duplicates(consumer);
         return jdbi.inTransaction(handle -> {
             if (!record(handle, consumer, eventId, topic, eventType)) {
-                duplicates(consumer).increment();
+                duplicates.increment();
                 log.debug("{} skipped duplicate {} {}", consumer, eventType, eventId);
                 return false;
             }
