@@ -98,6 +98,10 @@ public class MessagingAutoConfiguration {
         config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
         config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
         config.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, 1);
+        // The relay waits for the producer's own verdict (see OutboxRelay.ACK_WAIT): a relay that
+        // gave up earlier while the producer kept retrying would publish the batch twice.
+        config.putIfAbsent(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000);
+        config.putIfAbsent(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
         config.remove(ProducerConfig.TRANSACTIONAL_ID_CONFIG);
         return new ReliableProducers(new DefaultKafkaProducerFactory<>(config));
     }

@@ -55,7 +55,9 @@ public final class MessagingFixture implements AutoCloseable {
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, infrastructure.bootstrapServers(),
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
                 ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.LINGER_MS_CONFIG, 1),
+                ProducerConfig.LINGER_MS_CONFIG, 1,
+                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000,
+                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000),
                 new StringSerializer(), new StringSerializer());
         closeables.add(producer);
         OutboxRelay relay = new OutboxRelay(name, jdbi, dataSource, producer,

@@ -70,6 +70,12 @@ public class OutboxRelay implements SmartLifecycle {
                for update of o
             """;
 
+    /**
+     * Longer than the producer's delivery timeout (30 s as configured by the messaging module),
+     * so a send is only abandoned after the producer itself gave up on it.
+     */
+    static final Duration ACK_WAIT = Duration.ofSeconds(45);
+
     /** Called after Kafka acknowledged a batch and before it is marked sent. A test seam. */
     @FunctionalInterface
     public interface AfterAcknowledged {
@@ -158,7 +164,7 @@ public class OutboxRelay implements SmartLifecycle {
     private static void awaitAll(List<Future<?>> acks) {
         try {
             for (Future<?> ack : acks) {
-                ack.get(30, TimeUnit.SECONDS);
+                ack.get(ACK_WAIT.toMillis(), TimeUnit.MILLISECONDS);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
