@@ -1,0 +1,307 @@
+package io.taquilla.catalog.admin;
+
+import static io.taquilla.catalog.CatalogClient.event;
+import static io.taquilla.catalog.CatalogClient.firstType;
+import static io.taquilla.catalog.CatalogClient.ticketType;
+import static io.taquilla.catalog.CatalogClient.types;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.taquilla.catalog.CatalogClient;
+import io.taquilla.catalog.CatalogClient.Reply;
+import io.taquilla.testsupport.IntegrationTest;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpMethod;
+import tools.jackson.databind.JsonNode;
+
+@IntegrationTest
+class AdminEventsTest {
+
+    @LocalServerPort int port;
+    CatalogClient catalog;
+
+    @BeforeEach
+    void connect() {
+        catalog = new CatalogClient(port);
+    }
+
+    @Test
+    void createsADraftWithTicketTypesAndASlugFromItsName() {
+        Map<String, Object> body = event(30);
+        body.put("name", "Festival de Otoño " + UUID.randomUUID().toString().substring(0, 6));
+        Reply created = catalog.admin(HttpMethod.POST, "/api/admin/events", body);
+
+        assertThat(created.status()).isEqualTo(201);
+        JsonNode event = created.body();
+        assertThat(created.headers().getLocation()).hasToString("/api/admin/events/" + event.get("id").asString());
+        assertThat(event.get("status").asString()).isEqualTo("DRAFT");
+        assertThat(event.get("version").asLong()).isEqualTo(1);
+        assertThat(event.get("slug").asString()).startsWith("festival-de-otono-");
+        assertThat(event.get("venue").get("timezone").asString()).isEqualTo("Europe/Madrid");
+        assertThat(event.get("ticketTypes")).hasSize(2);
+        JsonNode ga = event.get("ticketTypes").get(0);
+        assertThat(ga.get("code").asString()).isEqualTo("GA");
+        assertThat(ga.get("price").get("amountMinor").asLong()).isEqualTo(1500);
+        assertThat(ga.get("price").get("currency").asString()).isEqualTo("EUR");
+        assertThat(UUID.fromString(ga.get("id").asString())).isNotNull();
+
+        Reply read = catalog.admin(HttpMethod.GET, "/api/admin/events/" + event.get("id").asString(), null);
+        assertThat(read.status()).isEqualTo(200);
+        assertThat(read.body().get("ticketTypes").get(1).get("code").asString()).isEqualTo("VIP");
+    }
+
+    @Test
+    void numbersADerivedSlugThatIsTakenAndRefusesAChosenOneThatIsTaken() {
+        Map<String, Object> body = event(30);
+        JsonNode first = catalog.createDraft(body);
+        JsonNode second = catalog.createDraft(body);
+        assertThat(second.get("slug").asString()).isEqualTo(first.get("slug").asString() + "-2");
+
+        Map<String, Object> chosen = event(30);
+        chosen.put("slug", first.get("slug").asString());
+        Reply taken = catalog.admin(HttpMethod.POST, "/api/admin/events", chosen);
+        assertThat(taken.status()).isEqualTo(409);
+        assertThat(taken.isProblem()).isTrue();
+        assertThat(taken.problemType()).endsWith("/slug-taken");
+    }
+
+    @Test
+    void needsAnAdminToken() {
+        Reply anonymous = catalog.send(HttpMethod.POST, "/api/admin/events", null, event(30));
+        assertThat(anonymous.status()).isEqualTo(401);
+        assertThat(anonymous.isProblem()).isTrue();
+
+        Reply door = catalog.send(HttpMethod.POST, "/api/admin/events", CatalogClient.DOOR, event(30));
+        assertThat(door.status()).isEqualTo(403);
+        assertThat(door.isProblem()).isTrue();
+
+        Reply forged = catalog.send(HttpMethod.POST, "/api/admin/events",
+                io.taquilla.web.security.DevTokens.mint("another-secret-another-secret-another-secret", "x",
+                        java.time.Duration.ofMinutes(5), "admin"), event(30));
+        assertThat(forged.status()).isEqualTo(401);
+
+        Reply publishAsDoor = catalog.send(HttpMethod.POST, "/api/admin/events/" + UUID.randomUUID() + "/publish",
+                CatalogClient.DOOR, null);
+        assertThat(publishAsDoor.status()).isEqualTo(403);
+    }
+
+    static Stream<Arguments> invalidEvents() {
+        return Stream.of(
+                bad("zero capacity", e -> firstType(e).put("capacity", 0), "ticketTypes[0].capacity"),
+                bad("negative capacity", e -> firstType(e).put("capacity", -1), "ticketTypes[0].capacity"),
+                bad("negative price", e -> firstType(e).put("priceMinor", -100), "ticketTypes[0].priceMinor"),
+                bad("unknown currency", e -> firstType(e).put("currency", "ZZZ"), "ticketTypes[0].currency"),
+                bad("lower-case currency", e -> firstType(e).put("currency", "eur"), "ticketTypes[0].currency"),
+                bad("two currencies", e -> firstType(e).put("currency", "USD"), "ticketTypes"),
+                bad("doors after start", e -> e.put("doorsOpenAt", plusHours(e.get("startsAt"), 1)), "doorsOpenAt"),
+                bad("sales end before sales start", e -> e.put("salesStartAt", plusHours(e.get("salesEndAt"), 1)), "salesEndAt"),
+                bad("sales end after the show", e -> e.put("salesEndAt", plusHours(e.get("startsAt"), 1)), "salesEndAt"),
+                bad("types exceed venue", e -> e.put("venueCapacity", 349), "ticketTypes"),
+                bad("zero venue capacity", e -> e.put("venueCapacity", 0), "venueCapacity"),
+                bad("duplicate codes", e -> types(e).get(1).put("code", "GA"), "ticketTypes[1].code"),
+                bad("maxPerOrder zero", e -> firstType(e).put("maxPerOrder", 0), "ticketTypes[0].maxPerOrder"),
+                bad("maxPerOrder above capacity", e -> firstType(e).put("maxPerOrder", 301), "ticketTypes[0].maxPerOrder"),
+                bad("missing name", e -> e.remove("name"), "name"),
+                bad("missing venue", e -> e.remove("venue"), "venue"),
+                bad("unknown timezone", e -> venue(e).put("timezone", "Mars/Olympus"), "venue.timezone"),
+                bad("missing dates", e -> e.remove("startsAt"), "startsAt"),
+                bad("missing ticket types", e -> e.remove("ticketTypes"), "ticketTypes"),
+                bad("bad slug", e -> e.put("slug", "Not A Slug"), "slug"),
+                bad("uuid slug", e -> e.put("slug", UUID.randomUUID().toString()), "slug"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("invalidEvents")
+    void rejectsInvalidEventsAsProblemJsonNamingTheField(String problem, Consumer<Map<String, Object>> breakIt, String field) {
+        Map<String, Object> body = event(30);
+        breakIt.accept(body);
+        Reply reply = catalog.admin(HttpMethod.POST, "/api/admin/events", body);
+
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat(reply.isProblem()).isTrue();
+        assertThat(reply.problemType()).isEqualTo("https://taquilla.io/problems/validation");
+        assertThat(reply.body().get("detail").asString()).isNotBlank();
+        assertThat(reply.body().get("errors").findValuesAsString("field")).contains(field);
+        assertThat(reply.body().toString()).doesNotContain("Exception", "at io.taquilla");
+    }
+
+    @Test
+    void rejectsBodiesThatAreNotEvents() {
+        assertMalformed(catalog.admin(HttpMethod.POST, "/api/admin/events", "{\"name\": "));
+        assertMalformed(catalog.admin(HttpMethod.POST, "/api/admin/events", "[1, 2]"));
+        Map<String, Object> fractionalPrice = event(30);
+        firstType(fractionalPrice).put("priceMinor", 12.5);
+        assertMalformed(catalog.admin(HttpMethod.POST, "/api/admin/events", fractionalPrice));
+        Map<String, Object> badDate = event(30);
+        badDate.put("startsAt", "next friday");
+        assertMalformed(catalog.admin(HttpMethod.POST, "/api/admin/events", badDate));
+        Map<String, Object> wrongType = event(30);
+        wrongType.put("venueCapacity", "lots");
+        assertMalformed(catalog.admin(HttpMethod.POST, "/api/admin/events", wrongType));
+
+        Reply empty = catalog.admin(HttpMethod.POST, "/api/admin/events", "{}");
+        assertThat(empty.status()).isEqualTo(400);
+        assertThat(empty.body().get("errors").findValuesAsString("field"))
+                .contains("name", "venue", "startsAt", "venueCapacity", "ticketTypes");
+    }
+
+    @Test
+    void replacesAnEventKeepingTicketTypeIdsByCode() {
+        JsonNode draft = catalog.createDraft(event(30));
+        String id = draft.get("id").asString();
+        String gaId = draft.get("ticketTypes").get(0).get("id").asString();
+        String vipId = draft.get("ticketTypes").get(1).get("id").asString();
+
+        Map<String, Object> replacement = event(40);
+        replacement.put("name", "Renamed " + UUID.randomUUID());
+        replacement.put("version", 1);
+        replacement.put("ticketTypes", List.of(
+                ticketType("GA", "General", 2000, 250, 8),
+                ticketType("EARLY", "Early bird", 1000, 100, 2)));
+        Reply updated = catalog.admin(HttpMethod.PUT, "/api/admin/events/" + id, replacement);
+
+        assertThat(updated.status()).isEqualTo(200);
+        JsonNode event = updated.body();
+        assertThat(event.get("version").asLong()).isEqualTo(2);
+        assertThat(event.get("slug").asString()).as("the URL stays when no slug is sent").isEqualTo(draft.get("slug").asString());
+        assertThat(event.get("name").asString()).startsWith("Renamed");
+        assertThat(event.get("ticketTypes").findValuesAsString("code")).containsExactly("GA", "EARLY");
+        assertThat(event.get("ticketTypes").get(0).get("id").asString()).isEqualTo(gaId);
+        assertThat(event.get("ticketTypes").get(0).get("priceMinor").asLong()).isEqualTo(2000);
+        assertThat(event.get("ticketTypes").get(1).get("id").asString()).isNotIn(gaId, vipId);
+
+        Reply stale = catalog.admin(HttpMethod.PUT, "/api/admin/events/" + id, replacement);
+        assertThat(stale.status()).isEqualTo(409);
+        assertThat(stale.problemType()).endsWith("/version-conflict");
+        assertThat(stale.body().get("currentVersion").asLong()).isEqualTo(2);
+
+        replacement.remove("version");
+        Reply unversioned = catalog.admin(HttpMethod.PUT, "/api/admin/events/" + id, replacement);
+        assertThat(unversioned.status()).isEqualTo(400);
+        assertThat(unversioned.body().get("errors").findValuesAsString("field")).containsExactly("version");
+
+        replacement.put("version", 2);
+        replacement.put("slug", "renamed-" + UUID.randomUUID().toString().substring(0, 8));
+        Reply reslugged = catalog.admin(HttpMethod.PUT, "/api/admin/events/" + id, replacement);
+        assertThat(reslugged.body().get("slug").asString()).isEqualTo(replacement.get("slug"));
+        assertThat(reslugged.body().get("version").asLong()).isEqualTo(3);
+    }
+
+    @Test
+    void validatesReplacementsLikeCreations() {
+        JsonNode draft = catalog.createDraft(event(30));
+        Map<String, Object> replacement = event(30);
+        replacement.put("version", 1);
+        firstType(replacement).put("currency", "DOLLARS");
+        Reply reply = catalog.admin(HttpMethod.PUT, "/api/admin/events/" + draft.get("id").asString(), replacement);
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat(reply.body().get("errors").findValuesAsString("field")).contains("ticketTypes[0].currency");
+    }
+
+    @Test
+    void answersUnknownAndMalformedIdsWithProblems() {
+        Map<String, Object> body = event(30);
+        body.put("version", 1);
+        Reply unknown = catalog.admin(HttpMethod.PUT, "/api/admin/events/" + UUID.randomUUID(), body);
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.isProblem()).isTrue();
+        assertThat(catalog.admin(HttpMethod.POST, "/api/admin/events/" + UUID.randomUUID() + "/publish", null).status())
+                .isEqualTo(404);
+        assertThat(catalog.admin(HttpMethod.POST, "/api/admin/events/" + UUID.randomUUID() + "/cancel", null).status())
+                .isEqualTo(404);
+        assertThat(catalog.admin(HttpMethod.GET, "/api/admin/events/" + UUID.randomUUID(), null).status()).isEqualTo(404);
+        Reply malformed = catalog.admin(HttpMethod.GET, "/api/admin/events/not-a-uuid", null);
+        assertThat(malformed.status()).isEqualTo(400);
+        assertThat(malformed.isProblem()).isTrue();
+    }
+
+    @Test
+    void publishesOnceAndCancelsForGood() {
+        JsonNode draft = catalog.createDraft(event(30));
+        String id = draft.get("id").asString();
+
+        Reply published = catalog.admin(HttpMethod.POST, "/api/admin/events/" + id + "/publish", null);
+        assertThat(published.status()).isEqualTo(200);
+        assertThat(published.body().get("status").asString()).isEqualTo("PUBLISHED");
+        assertThat(published.body().get("version").asLong()).isEqualTo(2);
+        assertThat(published.body().get("publishedAt").asString()).isNotBlank();
+
+        Reply again = catalog.admin(HttpMethod.POST, "/api/admin/events/" + id + "/publish", null);
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(again.body().get("version").asLong()).as("publishing twice changes nothing").isEqualTo(2);
+
+        Reply cancelled = catalog.admin(HttpMethod.POST, "/api/admin/events/" + id + "/cancel", null);
+        assertThat(cancelled.body().get("status").asString()).isEqualTo("CANCELLED");
+        assertThat(cancelled.body().get("version").asLong()).isEqualTo(3);
+        assertThat(catalog.admin(HttpMethod.POST, "/api/admin/events/" + id + "/cancel", null).body().get("version").asLong())
+                .isEqualTo(3);
+
+        Reply republish = catalog.admin(HttpMethod.POST, "/api/admin/events/" + id + "/publish", null);
+        assertThat(republish.status()).isEqualTo(409);
+        assertThat(republish.problemType()).endsWith("/event-cancelled");
+
+        Map<String, Object> edit = event(30);
+        edit.put("version", 3);
+        Reply edited = catalog.admin(HttpMethod.PUT, "/api/admin/events/" + id, edit);
+        assertThat(edited.status()).isEqualTo(409);
+        assertThat(edited.isProblem()).isTrue();
+        assertThat(edited.problemType()).endsWith("/event-cancelled");
+    }
+
+    @Test
+    void refusesToPublishWhatCannotBeSold() {
+        Map<String, Object> empty = event(30);
+        empty.put("ticketTypes", List.of());
+        JsonNode nothingToSell = catalog.createDraft(empty);
+        Reply refused = catalog.admin(HttpMethod.POST, "/api/admin/events/" + nothingToSell.get("id").asString() + "/publish", null);
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.problemType()).endsWith("/not-publishable");
+        assertThat(refused.body().get("detail").asString()).contains("no ticket types");
+
+        Map<String, Object> past = event(-2);
+        past.put("salesStartAt", plusHours(past.get("startsAt"), -100));
+        JsonNode over = catalog.createDraft(past);
+        Reply late = catalog.admin(HttpMethod.POST, "/api/admin/events/" + over.get("id").asString() + "/publish", null);
+        assertThat(late.status()).isEqualTo(409);
+        assertThat(late.body().get("detail").asString()).contains("started");
+    }
+
+    @Test
+    void countsPublishedAndCancelledEvents() {
+        JsonNode event = catalog.createPublished(event(30));
+        catalog.admin(HttpMethod.POST, "/api/admin/events/" + event.get("id").asString() + "/cancel", null);
+        String metrics = org.springframework.web.client.RestClient.create("http://localhost:" + port)
+                .get().uri("/actuator/prometheus").retrieve().body(String.class);
+        assertThat(metrics).containsPattern("taquilla_catalog_events_published_total\\{[^}]*} [1-9]");
+        assertThat(metrics).containsPattern("taquilla_catalog_events_cancelled_total\\{[^}]*} [1-9]");
+    }
+
+    private static Arguments bad(String problem, Consumer<Map<String, Object>> breakIt, String field) {
+        return Arguments.of(problem, breakIt, field);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> venue(Map<String, Object> event) {
+        return (Map<String, Object>) event.get("venue");
+    }
+
+    private static String plusHours(Object instant, long hours) {
+        return Instant.parse((String) instant).plusSeconds(hours * 3600).toString();
+    }
+
+    private static void assertMalformed(Reply reply) {
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat(reply.isProblem()).isTrue();
+        assertThat(reply.body().toString()).doesNotContain("Exception", "at io.taquilla");
+    }
+}
