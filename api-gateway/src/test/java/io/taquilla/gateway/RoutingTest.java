@@ -1,0 +1,84 @@
+package io.taquilla.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class RoutingTest extends GatewayTest {
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource({
+            "/api/events, catalog",
+            "/api/events/perreo-fridays, catalog",
+            "/api/events/8d6f0c4e-6a0e-4a55-9d43-4f6f3d1f7a10/ticket-types, catalog",
+            "/api/admin/events/8d6f0c4e-6a0e-4a55-9d43-4f6f3d1f7a10/publish, catalog",
+            "/api/events/8d6f0c4e-6a0e-4a55-9d43-4f6f3d1f7a10/availability, order",
+            "/api/orders/2b0c4a55-1d0e-4b4f-8d43-1c2d3e4f5a60, order",
+            "/api/admin/orders/2b0c4a55-1d0e-4b4f-8d43-1c2d3e4f5a60/refund, order",
+            "/api/payments/simulator/checkout/cs_123, payment",
+            "/api/admin/payments, payment",
+            "/api/tickets/orders/2b0c4a55-1d0e-4b4f-8d43-1c2d3e4f5a60, ticketing",
+            "/api/tickets/5e6f7a8b-1d0e-4b4f-8d43-1c2d3e4f5a60/qr.png, ticketing",
+            "/api/ticketing/keys, ticketing",
+            "/api/events/8d6f0c4e-6a0e-4a55-9d43-4f6f3d1f7a10/offline-bundle, scanner",
+            "/api/events/8d6f0c4e-6a0e-4a55-9d43-4f6f3d1f7a10/checkins, scanner",
+            "/api/admin/scans/recent, scanner",
+            "/api/admin/notifications/deliveries, notification"})
+    void routesEachPrefixToItsService(String path, String service) {
+        HttpResponse<String> response = get(path);
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).isEqualTo("{\"service\":\"" + service + "\"}");
+        assertThat(upstream(service).last(path).method()).isEqualTo("GET");
+    }
+
+    @Test
+    void forwardsMethodQueryBodyAndAuthorizationUnchanged() {
+        String body = "{\"eventId\":\"8d6f0c4e-6a0e-4a55-9d43-4f6f3d1f7a10\",\"lines\":[{\"ticketTypeId\":\"x\",\"quantity\":2}]}";
+        HttpResponse<String> response = send(request("/api/orders?lang=es")
+                .header("X-Forwarded-For", freshClient())
+                .header("Authorization", "Bearer abc.def.ghi")
+                .header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        StubUpstream.Received received = upstream("order").last("/api/orders?lang=es");
+        assertThat(received.method()).isEqualTo("POST");
+        assertThat(received.body()).isEqualTo(body);
+        assertThat(received.header("Authorization")).isEqualTo("Bearer abc.def.ghi");
+        assertThat(received.header("Content-Type")).startsWith("application/json");
+    }
+
+    @Test
+    void theStripeWebhookReachesPaymentWithItsRawBodyAndSignature() {
+        String raw = "{\"id\":\"evt_1\",\"type\":\"checkout.session.completed\",  \"data\":{}}";
+        HttpResponse<String> response = send(request("/api/payments/webhooks/stripe")
+                .header("Stripe-Signature", "t=1700000000,v1=deadbeef")
+                .header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(raw)));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        StubUpstream.Received received = upstream("payment").last("/api/payments/webhooks/stripe");
+        assertThat(received.body()).isEqualTo(raw);
+        assertThat(received.header("Stripe-Signature")).isEqualTo("t=1700000000,v1=deadbeef");
+    }
+
+    @Test
+    void unknownPathsAreNotProxied() {
+        HttpResponse<String> response = get("/api/nothing-here");
+
+        assertThat(response.statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void actuatorIsTheGatewaysOwn() {
+        assertThat(get("/actuator/health/readiness").statusCode()).isEqualTo(200);
+        assertThat(get("/actuator/health/liveness").statusCode()).isEqualTo(200);
+        HttpResponse<String> metrics = get("/actuator/prometheus");
+        assertThat(metrics.statusCode()).isEqualTo(200);
+        assertThat(metrics.body()).contains("taquilla_gateway_rate_limited_total");
+    }
+}
