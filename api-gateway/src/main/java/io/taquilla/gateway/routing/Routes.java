@@ -58,6 +58,7 @@ class Routes {
                 .route(any, http())
                 .before(uri(upstream))
                 .before(removeRequestHeader(HttpHeaders.ORIGIN))
+                .onError(UpstreamUnavailable::isUpstreamFailure, new UpstreamUnavailable(service))
                 .build();
     }
 }
