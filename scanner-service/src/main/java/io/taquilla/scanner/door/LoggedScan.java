@@ -1,0 +1,9 @@
+package io.taquilla.scanner.door;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** One line of the scan log, and the {@code TicketScanned} event that goes with it. */
+public record LoggedScan(UUID scanId, UUID catalogEventId, UUID ticketId, String gate, String deviceId, String verdict,
+                         String reason, Instant scannedAt, boolean offline, String nonce, boolean conflict) {
+}
