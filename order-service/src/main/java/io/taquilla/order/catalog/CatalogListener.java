@@ -1,0 +1,38 @@
+package io.taquilla.order.catalog;
+
+import io.taquilla.contracts.Topics;
+import io.taquilla.contracts.catalog.CatalogEvent;
+import io.taquilla.messaging.consumer.IncomingEvents;
+import io.taquilla.order.inventory.InventoryPublisher;
+import java.util.List;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/** Keeps the catalog copy and the inventory units in step with {@code catalog.event.v1}. */
+@Component
+class CatalogListener {
+
+    static final String CONSUMER = "order-service.catalog";
+
+    private final IncomingEvents incoming;
+    private final CatalogCopy copy;
+    private final InventoryPublisher publisher;
+
+    CatalogListener(IncomingEvents incoming, CatalogCopy copy, InventoryPublisher publisher) {
+        this.incoming = incoming;
+        this.copy = copy;
+        this.publisher = publisher;
+    }
+
+    @KafkaListener(topics = Topics.CATALOG_EVENT)
+    void on(ConsumerRecord<String, String> record) throws Exception {
+        incoming.handle(CONSUMER, record, (handle, event) -> {
+            if (event instanceof CatalogEvent catalogEvent) {
+                List<UUID> types = copy.apply(handle, catalogEvent.event());
+                handle.afterCommit(() -> publisher.touched(types));
+            }
+        });
+    }
+}

@@ -1,0 +1,142 @@
+package io.taquilla.order.inventory;
+
+import io.taquilla.order.inventory.domain.Shortage;
+import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.jdbi.v3.core.Handle;
+import org.springframework.stereotype.Component;
+
+/**
+ * The inventory ledger: one row per sellable unit, each FREE, HELD (by an order, until a time) or
+ * SOLD. Claims lock distinct rows with {@code FOR UPDATE SKIP LOCKED}, so concurrent buyers never
+ * take the same unit and never queue behind one hot counter row. A hold past its expiry is
+ * claimable at once, sweeper or not. All methods run on the caller's transaction.
+ */
+@Component
+public class InventoryLedger {
+
+    /** Free units first (partial index on FREE rows) ... */
+    private static final String CLAIM_FREE = """
+            update inventory_unit u
+               set state = :state, order_id = :order, hold_expires_at = :until
+              from (select unit_no from inventory_unit
+                     where ticket_type_id = :type and state = 'FREE'
+                     limit :n for update skip locked) c
+             where u.ticket_type_id = :type and u.unit_no = c.unit_no
+            returning u.unit_no
+            """;
+
+    /** ... then units whose hold ran out, whether or not the sweeper has expired their order yet. */
+    private static final String CLAIM_EXPIRED = """
+            update inventory_unit u
+               set state = :state, order_id = :order, hold_expires_at = :until
+              from (select unit_no from inventory_unit
+                     where ticket_type_id = :type and state = 'HELD' and hold_expires_at <= clock_timestamp()
+                     limit :n for update skip locked) c
+             where u.ticket_type_id = :type and u.unit_no = c.unit_no
+            returning u.unit_no
+            """;
+
+    private static final String CLAIMABLE_COUNT = """
+            select count(*) from inventory_unit
+             where ticket_type_id = :type
+               and (state = 'FREE' or (state = 'HELD' and hold_expires_at <= clock_timestamp()))
+            """;
+
+    /** How often to look again when SKIP LOCKED found too few units but others' claims may roll back. */
+    private static final int CLAIM_ATTEMPTS = 3;
+
+    private final Capacity capacity;
+
+    public InventoryLedger(Capacity capacity) {
+        this.capacity = capacity;
+    }
+
+    /** A line to hold: {@code quantity} units of one type. */
+    public record Claim(UUID ticketTypeId, String code, int quantity) {}
+
+    /**
+     * Holds (or, with {@code holdUntil == null}, sells) every claim for {@code orderId}, or reports
+     * what was short. On a shortage some units may already be claimed on this transaction: the
+     * caller must roll it back.
+     */
+    public List<Shortage> claim(Handle handle, UUID orderId, List<Claim> claims, Instant holdUntil) {
+        for (Claim claim : claims) {
+            capacity.trimExcess(handle, claim.ticketTypeId());
+            int got = claimUnits(handle, orderId, claim.ticketTypeId(), claim.quantity(), holdUntil);
+            if (got < claim.quantity()) {
+                return claims.stream()
+                        .map(c -> new Shortage(c.ticketTypeId(), c.code(), c.quantity(), claimable(handle, c.ticketTypeId())
+                                + (c.equals(claim) ? got : 0)))
+                        .filter(s -> s.available() < s.requested())
+                        .toList();
+            }
+        }
+        return List.of();
+    }
+
+    private int claimUnits(Handle handle, UUID orderId, UUID type, int wanted, Instant holdUntil) {
+        int got = 0;
+        for (int attempt = 0; attempt < CLAIM_ATTEMPTS && got < wanted; attempt++) {
+            got += claimWith(handle, CLAIM_FREE, orderId, type, wanted - got, holdUntil);
+            if (got < wanted) {
+                got += claimWith(handle, CLAIM_EXPIRED, orderId, type, wanted - got, holdUntil);
+            }
+            // Units locked by concurrent claims were skipped; only look again if they could come back.
+            if (got < wanted && claimable(handle, type) < wanted - got) {
+                break;
+            }
+        }
+        return got;
+    }
+
+    private static int claimWith(Handle handle, String sql, UUID orderId, UUID type, int n, Instant holdUntil) {
+        return handle.createQuery(sql)
+                .bind("type", type)
+                .bind("n", n)
+                .bind("state", holdUntil == null ? "SOLD" : "HELD")
+                .bind("order", orderId)
+                .bind("until", holdUntil)
+                .mapTo(Integer.class)
+                .list().size();
+    }
+
+    /** Units a new buyer could take now (free, or held past expiry), including ones others are claiming. */
+    public int claimable(Handle handle, UUID type) {
+        return handle.createQuery(CLAIMABLE_COUNT).bind("type", type).mapTo(Integer.class).one();
+    }
+
+    /** Units of {@code orderId} still HELD by it (even if the hold ran out but nobody took them). */
+    public int heldBy(Handle handle, UUID orderId) {
+        return handle.createQuery("select count(*) from inventory_unit where order_id = :order and state = 'HELD'")
+                .bind("order", orderId).mapTo(Integer.class).one();
+    }
+
+    /** HELD → SOLD for every unit the order holds; returns how many. */
+    public int sell(Handle handle, UUID orderId) {
+        return handle.createUpdate("""
+                        update inventory_unit set state = 'SOLD', hold_expires_at = null
+                         where order_id = :order and state = 'HELD'
+                        """)
+                .bind("order", orderId).execute();
+    }
+
+    /**
+     * Gives back every unit the order holds or bought, then trims types whose capacity was cut
+     * meanwhile. Returns the ticket types touched.
+     */
+    public Set<UUID> release(Handle handle, UUID orderId) {
+        List<UUID> types = handle.createQuery("""
+                        update inventory_unit set state = 'FREE', order_id = null, hold_expires_at = null
+                         where order_id = :order
+                        returning ticket_type_id
+                        """)
+                .bind("order", orderId).mapTo(UUID.class).list();
+        Set<UUID> touched = new LinkedHashSet<>(types);
+        touched.forEach(type -> capacity.trimExcess(handle, type));
+        return touched;
+    }
+}
