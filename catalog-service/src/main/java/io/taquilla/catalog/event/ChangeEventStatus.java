@@ -11,7 +11,8 @@ import org.springframework.stereotype.Component;
 /**
  * Publishing and cancelling. Both are idempotent: repeating one returns the event unchanged and
  * announces nothing new. A cancelled event stays cancelled; only an event that was public
- * announces its cancellation (nobody else ever heard of a draft).
+ * announces its cancellation (nobody else ever heard of a draft). What is announced and returned
+ * is the event as read back from the database, exactly what later reads will see.
  */
 @Component
 public class ChangeEventStatus {
@@ -43,8 +44,8 @@ public class ChangeEventStatus {
             Lifecycle.whyNotPublishable(current.status(), current.spec(), now).ifPresent(reason -> {
                 throw CatalogProblems.notPublishable(reason);
             });
-            StoredEvent published = current.withStatus(EventStatus.PUBLISHED, now);
-            events.update(handle, published);
+            events.update(handle, current.withStatus(EventStatus.PUBLISHED, now));
+            StoredEvent published = events.find(handle, id).orElseThrow();
             announcements.published(handle, published, now);
             return new Transition(published, true);
         });
@@ -61,8 +62,8 @@ public class ChangeEventStatus {
             if (current.status() == EventStatus.CANCELLED) {
                 return new Transition(current, false);
             }
-            StoredEvent cancelled = current.withStatus(EventStatus.CANCELLED, now);
-            events.update(handle, cancelled);
+            events.update(handle, current.withStatus(EventStatus.CANCELLED, now));
+            StoredEvent cancelled = events.find(handle, id).orElseThrow();
             if (current.status() == EventStatus.PUBLISHED) {
                 announcements.cancelled(handle, cancelled, now);
             }

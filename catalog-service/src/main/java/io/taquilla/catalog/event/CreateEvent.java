@@ -44,9 +44,8 @@ public class CreateEvent {
         try {
             return jdbi.inTransaction(handle -> {
                 EventSpec named = spec.withSlug(slugs.assign(handle, id, spec, null));
-                StoredEvent event = new StoredEvent(id, named, EventStatus.DRAFT, 1, ids, now, now, null, null);
-                events.insert(handle, event);
-                return event;
+                events.insert(handle, new StoredEvent(id, named, EventStatus.DRAFT, 1, ids, now, now, null, null));
+                return events.find(handle, id).orElseThrow();
             });
         } catch (RuntimeException e) {
             if (SlugAssigner.isSlugClash(e)) {

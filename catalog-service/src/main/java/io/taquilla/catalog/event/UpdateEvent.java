@@ -84,8 +84,8 @@ public class UpdateEvent {
         }
         Instant now = clock.instant();
         EventSpec named = spec.withSlug(slugs.assign(handle, id, spec, current.spec().slug()));
-        StoredEvent updated = current.replacedBy(named, ids, now);
-        events.update(handle, updated);
+        events.update(handle, current.replacedBy(named, ids, now));
+        StoredEvent updated = events.find(handle, id).orElseThrow();
         if (updated.status() == EventStatus.PUBLISHED) {
             announcements.updated(handle, updated, now);
         }

@@ -223,6 +223,14 @@ class AdminEventsTest {
         Reply malformed = catalog.admin(HttpMethod.GET, "/api/admin/events/not-a-uuid", null);
         assertThat(malformed.status()).isEqualTo(400);
         assertThat(malformed.isProblem()).isTrue();
+        assertThat(malformed.problemType()).endsWith("/invalid-parameter");
+        assertThat(malformed.body().get("detail").asString()).contains("UUID");
+        Reply unknownPath = catalog.admin(HttpMethod.GET, "/api/admin/events/" + UUID.randomUUID() + "/nothing-here", null);
+        assertThat(unknownPath.status()).isEqualTo(404);
+        assertThat(unknownPath.isProblem()).isTrue();
+        Reply wrongMethod = catalog.admin(HttpMethod.DELETE, "/api/admin/events/" + UUID.randomUUID(), null);
+        assertThat(wrongMethod.status()).isEqualTo(405);
+        assertThat(wrongMethod.isProblem()).isTrue();
     }
 
     @Test
@@ -302,6 +310,7 @@ class AdminEventsTest {
     private static void assertMalformed(Reply reply) {
         assertThat(reply.status()).isEqualTo(400);
         assertThat(reply.isProblem()).isTrue();
+        assertThat(reply.problemType()).isEqualTo("https://taquilla.io/problems/malformed-body");
         assertThat(reply.body().toString()).doesNotContain("Exception", "at io.taquilla");
     }
 }
