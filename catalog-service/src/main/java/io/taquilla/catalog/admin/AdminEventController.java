@@ -5,6 +5,7 @@ import io.taquilla.catalog.event.CreateEvent;
 import io.taquilla.catalog.event.EventStore;
 import io.taquilla.catalog.event.StoredEvent;
 import io.taquilla.catalog.event.UpdateEvent;
+import io.taquilla.catalog.event.domain.EventStatus;
 import io.taquilla.catalog.inventory.InventoryCounts;
 import io.taquilla.web.ApiProblem;
 import java.net.URI;
@@ -20,6 +21,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Organizers draft, change, publish and cancel events. Needs a bearer token with role {@code admin}. */
@@ -32,10 +34,12 @@ class AdminEventController {
     private final ChangeEventStatus changeStatus;
     private final EventStore events;
     private final InventoryCounts inventory;
+    private final AdminEventList list;
     private final Jdbi jdbi;
 
     AdminEventController(CreateEvent createEvent, UpdateEvent updateEvent, ChangeEventStatus changeStatus,
-                         EventStore events, InventoryCounts inventory, Jdbi jdbi) {
+                         EventStore events, InventoryCounts inventory, AdminEventList list, Jdbi jdbi) {
+        this.list = list;
         this.createEvent = createEvent;
         this.updateEvent = updateEvent;
         this.changeStatus = changeStatus;
@@ -48,6 +52,17 @@ class AdminEventController {
     ResponseEntity<AdminEventView> create(@RequestBody EventRequest request) {
         StoredEvent event = createEvent.create(request.toSpec());
         return ResponseEntity.created(URI.create("/api/admin/events/" + event.id())).body(AdminEventView.of(event, Map.of()));
+    }
+
+    @GetMapping
+    AdminEventList.Page list(@RequestParam(required = false) EventStatus status,
+                             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
+        if (page < 0 || size < 1 || size > 100) {
+            throw new ApiProblem(HttpStatus.BAD_REQUEST, "validation", "Invalid request",
+                    "page must be 0 or more and size between 1 and 100")
+                    .with("errors", List.of(Map.of("field", page < 0 ? "page" : "size", "message", "out of range")));
+        }
+        return jdbi.withHandle(handle -> list.page(handle, status, page, size));
     }
 
     @GetMapping("/{id}")

@@ -285,6 +285,56 @@ class AdminEventsTest {
     }
 
     @Test
+    void listsAllEventsForOrganizersFilteredByStatus() {
+        String draftId = catalog.createDraft(event(70)).get("id").asString();
+        String publishedId = catalog.createPublished(event(70)).get("id").asString();
+
+        Reply drafts = catalog.admin(HttpMethod.GET, "/api/admin/events?status=DRAFT&size=100", null);
+        assertThat(drafts.status()).isEqualTo(200);
+        assertThat(drafts.body().get("items").findValuesAsString("status")).containsOnly("DRAFT");
+        assertThat(drafts.body().get("totalItems").asLong()).isPositive();
+        assertThat(allAdminIds("")).contains(draftId, publishedId);
+        assertThat(allAdminIds("status=PUBLISHED&")).contains(publishedId).doesNotContain(draftId);
+
+        Reply badStatus = catalog.admin(HttpMethod.GET, "/api/admin/events?status=LIVE", null);
+        assertThat(badStatus.status()).isEqualTo(400);
+        assertThat(badStatus.problemType()).endsWith("/invalid-parameter");
+        assertThat(catalog.admin(HttpMethod.GET, "/api/admin/events?size=0", null).status()).isEqualTo(400);
+        assertThat(catalog.send(HttpMethod.GET, "/api/admin/events", null, null).status()).isEqualTo(401);
+    }
+
+    @Test
+    void twoConcurrentEditsOfOneVersionLetExactlyOneWin() throws Exception {
+        String id = catalog.createPublished(event(30)).get("id").asString();
+        int editors = 8;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(editors);
+        try {
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<Integer>> outcomes = new java.util.ArrayList<>();
+            for (int i = 0; i < editors; i++) {
+                int editor = i;
+                outcomes.add(pool.submit(() -> {
+                    Map<String, Object> edit = event(30);
+                    edit.put("version", 2);
+                    edit.put("description", "edit " + editor);
+                    start.await();
+                    return catalog.admin(HttpMethod.PUT, "/api/admin/events/" + id, edit).status();
+                }));
+            }
+            start.countDown();
+            List<Integer> statuses = new java.util.ArrayList<>();
+            for (java.util.concurrent.Future<Integer> outcome : outcomes) {
+                statuses.add(outcome.get());
+            }
+            assertThat(statuses).containsOnly(200, 409);
+            assertThat(statuses).filteredOn(s -> s == 200).hasSize(1);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(catalog.admin(HttpMethod.GET, "/api/admin/events/" + id, null).body().get("version").asLong()).isEqualTo(3);
+    }
+
+    @Test
     void countsPublishedAndCancelledEvents() {
         JsonNode event = catalog.createPublished(event(30));
         catalog.admin(HttpMethod.POST, "/api/admin/events/" + event.get("id").asString() + "/cancel", null);
@@ -292,6 +342,17 @@ class AdminEventsTest {
                 .get().uri("/actuator/prometheus").retrieve().body(String.class);
         assertThat(metrics).containsPattern("taquilla_catalog_events_published_total\\{[^}]*} [1-9]");
         assertThat(metrics).containsPattern("taquilla_catalog_events_cancelled_total\\{[^}]*} [1-9]");
+    }
+
+    private List<String> allAdminIds(String filter) {
+        List<String> ids = new java.util.ArrayList<>();
+        for (int page = 0; ; page++) {
+            JsonNode body = catalog.admin(HttpMethod.GET, "/api/admin/events?" + filter + "size=100&page=" + page, null).body();
+            ids.addAll(body.get("items").findValuesAsString("id"));
+            if (page + 1 >= body.get("totalPages").asLong()) {
+                return ids;
+            }
+        }
     }
 
     private static Arguments bad(String problem, Consumer<Map<String, Object>> breakIt, String field) {
