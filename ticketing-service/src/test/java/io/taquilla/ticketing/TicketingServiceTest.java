@@ -34,7 +34,7 @@ class TicketingServiceTest {
         List<String> tables = jdbi.withHandle(h -> h.createQuery(
                 "select table_name from information_schema.tables where table_schema = 'ticketing'")
                 .mapTo(String.class).list());
-        assertThat(tables).contains("outbox", "inbox", "flyway_schema_history");
+        assertThat(tables).contains("outbox", "inbox", "flyway_schema_history", "signing_keys", "ticket_orders", "tickets");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.taquilla.ticketing.signing.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.taquilla.ticketing.signing.domain.QrTokenVerifier.Algorithm;
 import io.taquilla.ticketing.signing.domain.QrTokenVerifier.Outcome;
@@ -155,6 +156,17 @@ class QrTokenTest {
         assertThat(wrongSecret.verify(token).outcome()).isEqualTo(Outcome.BAD_SIGNATURE);
         assertThat(key.verificationKey(null)).isEmpty();
         assertThat(key.privateKey()).isNull();
+    }
+
+    @Test
+    void hmacSigningRefusesAMissingOrShortSharedSecret() {
+        SigningKey key = SigningKey.generate(Algorithm.HMAC_SHA256, random, Instant.now());
+
+        assertThatThrownBy(() -> key.signer(null)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("TICKET_HMAC_SECRET");
+        assertThatThrownBy(() -> key.signer("short")).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> Algorithm.fromWireName("RSA")).isInstanceOf(IllegalArgumentException.class);
+        assertThat(Algorithm.fromWireName("hmacsha256")).isEqualTo(Algorithm.HMAC_SHA256);
     }
 
     @Test
