@@ -76,8 +76,10 @@ public final class DoorBenchmark {
         int measured = tickets - warmup - baselineTickets;
 
         TestInfrastructure infrastructure = TestInfrastructure.get();
-        ConfigurableApplicationContext app = start(infrastructure, pool);
+        ConfigurableApplicationContext app = null;
+        int exit = 1;
         try {
+            app = start(infrastructure, pool);
             int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
             Jdbi jdbi = app.getBean(Jdbi.class);
             UUID eventId = UUID.randomUUID();
@@ -121,10 +123,16 @@ public final class DoorBenchmark {
             Phase baseline = runBaseline(infrastructure, signer, qrs, warmup + measured, tickets, devices);
 
             print(tickets, devices, repeats, forgeries, pool, http, baseline, verdicts, doubleAdmits + dbDoubleAdmits, errors.get());
+            exit = 0;
+        } catch (Exception | Error e) {
+            e.printStackTrace();
         } finally {
-            app.close();
+            if (app != null) {
+                app.close();
+            }
         }
-        System.exit(0);
+        // The in-JVM Kafka broker and embedded PostgreSQL stop in shutdown hooks.
+        System.exit(exit);
     }
 
     private static ConfigurableApplicationContext start(TestInfrastructure infrastructure, int pool) {
@@ -141,9 +149,13 @@ public final class DoorBenchmark {
         properties.put("taquilla.scanner.rate-limit.scan-burst", "1000000");
         properties.put("taquilla.scanner.rate-limit.invalid-signature-burst", "1000000");
         properties.put("taquilla.scanner.rate-limit.invalid-signatures-per-minute", "1000000");
+        properties.put("server.tomcat.max-keep-alive-requests", "-1");
         properties.put("logging.level.root", "WARN");
         properties.put("logging.level.org.apache.kafka", "ERROR");
-        return new SpringApplicationBuilder(ScannerServiceApplication.class).properties(properties).run();
+        // As command-line arguments: they override application.yaml, default properties do not.
+        String[] arguments = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
+                .toArray(String[]::new);
+        return new SpringApplicationBuilder(ScannerServiceApplication.class).run(arguments);
     }
 
     /** Distinct tickets in order; each may be followed by a repeat (taken by another device at once) or a forgery. */

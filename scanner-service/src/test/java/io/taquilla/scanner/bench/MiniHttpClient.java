@@ -16,17 +16,26 @@ final class MiniHttpClient implements AutoCloseable {
 
     record Reply(int status, String body) {}
 
-    private final Socket socket;
-    private final OutputStream out;
-    private final InputStream in;
+    private final String hostName;
+    private final int port;
     private final String host;
+    private Socket socket;
+    private OutputStream out;
+    private InputStream in;
+    private boolean closeAfterReply;
 
     MiniHttpClient(String host, int port) throws IOException {
-        this.socket = new Socket(host, port);
-        socket.setTcpNoDelay(true);
-        this.out = socket.getOutputStream();
-        this.in = new BufferedInputStream(socket.getInputStream(), 8192);
+        this.hostName = host;
+        this.port = port;
         this.host = host + ":" + port;
+        connect();
+    }
+
+    private void connect() throws IOException {
+        socket = new Socket(hostName, port);
+        socket.setTcpNoDelay(true);
+        out = socket.getOutputStream();
+        in = new BufferedInputStream(socket.getInputStream(), 8192);
     }
 
     Reply post(String path, String bearer, String json) throws IOException {
@@ -36,7 +45,14 @@ final class MiniHttpClient implements AutoCloseable {
         out.write(head.getBytes(StandardCharsets.US_ASCII));
         out.write(body);
         out.flush();
-        return read();
+        Reply reply = read();
+        if (closeAfterReply) {
+            // The server ends keep-alive connections after a number of requests; a device reconnects.
+            socket.close();
+            connect();
+            closeAfterReply = false;
+        }
+        return reply;
     }
 
     private Reply read() throws IOException {
@@ -48,6 +64,8 @@ final class MiniHttpClient implements AutoCloseable {
             String lower = header.toLowerCase();
             if (lower.startsWith("content-length:")) {
                 length = Integer.parseInt(header.substring(15).trim());
+            } else if (lower.startsWith("connection:") && lower.contains("close")) {
+                closeAfterReply = true;
             } else if (lower.startsWith("transfer-encoding:") && lower.contains("chunked")) {
                 chunked = true;
             }

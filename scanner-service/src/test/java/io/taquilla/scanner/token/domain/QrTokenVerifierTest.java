@@ -1,0 +1,83 @@
+package io.taquilla.scanner.token.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.taquilla.scanner.token.domain.QrTokenVerifier.Algorithm;
+import io.taquilla.scanner.token.domain.QrTokenVerifier.Outcome;
+import io.taquilla.scanner.token.domain.QrTokenVerifier.VerificationKey;
+import java.nio.ByteBuffer;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.bouncycastle.math.ec.rfc8032.Ed25519;
+import org.junit.jupiter.api.Test;
+
+/** The scanner's copy of ticketing's verifier, against tokens built here byte by byte from the spec. */
+class QrTokenVerifierTest {
+
+    static final SecureRandom RANDOM = new SecureRandom();
+    final byte[] privateKey = new byte[32];
+    final byte[] publicKey = new byte[32];
+    final UUID ticket = UUID.randomUUID();
+    final UUID event = UUID.randomUUID();
+    final UUID type = UUID.randomUUID();
+
+    QrTokenVerifierTest() {
+        Ed25519.generatePrivateKey(RANDOM, privateKey);
+        Ed25519.generatePublicKey(privateKey, 0, publicKey, 0);
+    }
+
+    @Test
+    void acceptsAnEd25519TokenAndReadsItsClaims() {
+        QrTokenVerifier verifier = new QrTokenVerifier(List.of(new VerificationKey("0a0b0c0d", Algorithm.ED25519, publicKey)));
+        QrTokenVerifier.Verification verification = verifier.verify(ed25519("0a0b0c0d"));
+        assertThat(verification.valid()).isTrue();
+        assertThat(verification.claims().ticketId()).isEqualTo(ticket);
+        assertThat(verification.claims().eventId()).isEqualTo(event);
+        assertThat(verification.claims().isForTicketType(type)).isTrue();
+    }
+
+    @Test
+    void rejectsTamperedForgedUnknownKeyAndGarbage() {
+        QrTokenVerifier verifier = new QrTokenVerifier(List.of(new VerificationKey("0a0b0c0d", Algorithm.ED25519, publicKey)));
+        byte[] bytes = Base64.getUrlDecoder().decode(ed25519("0a0b0c0d"));
+        bytes[20] ^= 1;
+        assertThat(verifier.verify(Base64.getUrlEncoder().withoutPadding().encodeToString(bytes)).outcome())
+                .isEqualTo(Outcome.BAD_SIGNATURE);
+        assertThat(verifier.verify(ed25519("01020304")).outcome()).isEqualTo(Outcome.UNKNOWN_KEY);
+        assertThat(verifier.verify("").outcome()).isEqualTo(Outcome.MALFORMED);
+        assertThat(verifier.verify("hello world").outcome()).isEqualTo(Outcome.MALFORMED);
+        assertThat(verifier.verify("A".repeat(5000)).outcome()).isEqualTo(Outcome.MALFORMED);
+        assertThat(verifier.verify(ed25519("0a0b0c0d").substring(0, 100)).valid()).isFalse();
+    }
+
+    @Test
+    void verifiesHmacTokensWithTheSecretDerivedFromTheSharedOne() throws Exception {
+        String shared = "a-shared-secret-of-at-least-32-characters";
+        byte[] keySecret = QrTokenVerifier.hmacKeySecret(shared, "0f0e0d0c");
+        QrTokenVerifier verifier = new QrTokenVerifier(List.of(new VerificationKey("0f0e0d0c", Algorithm.HMAC_SHA256, keySecret)));
+        byte[] header = header("0f0e0d0c");
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(keySecret, "HmacSHA256"));
+        byte[] token = ByteBuffer.allocate(45 + 32).put(header).put(mac.doFinal(header)).array();
+        assertThat(verifier.verify(Base64.getUrlEncoder().withoutPadding().encodeToString(token)).valid()).isTrue();
+        token[50] ^= 1;
+        assertThat(verifier.verify(Base64.getUrlEncoder().withoutPadding().encodeToString(token)).valid()).isFalse();
+    }
+
+    private String ed25519(String keyId) {
+        byte[] bytes = ByteBuffer.allocate(45 + 64).put(header(keyId)).array();
+        Ed25519.sign(privateKey, 0, publicKey, 0, bytes, 0, 45, bytes, 45);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    private byte[] header(String keyId) {
+        return ByteBuffer.allocate(45).put((byte) 1).put(java.util.HexFormat.of().parseHex(keyId))
+                .putLong(ticket.getMostSignificantBits()).putLong(ticket.getLeastSignificantBits())
+                .putLong(event.getMostSignificantBits()).putLong(event.getLeastSignificantBits())
+                .putLong(type.getLeastSignificantBits()).array();
+    }
+}
