@@ -16,7 +16,7 @@ import javax.imageio.ImageIO;
 
 /**
  * Draws a ticket's signed token as a QR code. Error correction M (15 %) survives a cracked phone
- * screen or a smudged print without making the code too dense for a ~150-character token; ~400 px
+ * screen or a smudged print without making the code too dense for a ~150-character token; the quiet zone is the standard 4 modules; ~400 px
  * is sharp on a phone and in the PDF. Rendered here from the token in the event, so delivering
  * never depends on ticketing being up.
  */
@@ -26,7 +26,7 @@ public final class QrCodes {
 
     private static final Map<EncodeHintType, Object> HINTS = Map.of(
             EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M,
-            EncodeHintType.MARGIN, 2,
+            EncodeHintType.MARGIN, 4,
             EncodeHintType.CHARACTER_SET, "UTF-8");
 
     private QrCodes() {
