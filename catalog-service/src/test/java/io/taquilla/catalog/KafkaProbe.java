@@ -56,15 +56,20 @@ public final class KafkaProbe {
 
     /** Publishes {@code event} the way the outbox relay does: keyed by aggregate, typed by header. */
     public static void publish(String topic, TaquillaEvent event) throws Exception {
+        publishRaw(topic, event.aggregateId(), event.getClass().getSimpleName(), event.eventId().toString(),
+                EventJson.MAPPER.writeValueAsString(event));
+    }
+
+    /** Publishes any body, e.g. one a consumer cannot read. */
+    public static void publishRaw(String topic, String key, String eventType, String eventId, String body) throws Exception {
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.get().bootstrapServers(),
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class))) {
-            ProducerRecord<String, String> record = new ProducerRecord<>(topic, event.aggregateId(),
-                    EventJson.MAPPER.writeValueAsString(event));
-            record.headers().add("eventId", event.eventId().toString().getBytes(StandardCharsets.UTF_8));
-            record.headers().add("eventType", event.getClass().getSimpleName().getBytes(StandardCharsets.UTF_8));
+            ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, body);
+            record.headers().add("eventId", eventId.getBytes(StandardCharsets.UTF_8));
+            record.headers().add("eventType", eventType.getBytes(StandardCharsets.UTF_8));
             producer.send(record).get();
         }
     }

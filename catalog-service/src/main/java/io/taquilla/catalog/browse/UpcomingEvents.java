@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
 class UpcomingEvents {
 
     record Item(UUID id, String slug, String name, Venue venue, Instant startsAt, Instant doorsOpenAt,
-                Instant salesStartAt, Instant salesEndAt, PublicEventView.Price priceFrom, int totalCapacity,
+                Instant salesStartAt, Instant salesEndAt, boolean onSale, PublicEventView.Price priceFrom, int totalCapacity,
                 int totalAvailable, boolean isSoldOut) {}
 
     record Page(List<Item> items, int page, int size, long totalItems, long totalPages) {}
@@ -22,6 +22,7 @@ class UpcomingEvents {
     private static final String LIST = """
             select e.id, e.slug, e.name, e.venue_name, e.venue_address, e.venue_city, e.venue_timezone,
                    e.starts_at, e.doors_open_at, e.sales_start_at, e.sales_end_at,
+                   (e.sales_start_at <= :now and :now < e.sales_end_at) as on_sale,
                    t.price_from, t.currency, coalesce(t.capacity, 0) as capacity,
                    coalesce(t.available, 0) as available
               from catalog_event e
@@ -49,7 +50,7 @@ class UpcomingEvents {
                         new Venue(rs.getString("venue_name"), rs.getString("venue_address"), rs.getString("venue_city"),
                                 rs.getString("venue_timezone")),
                         instant(rs, "starts_at"), instant(rs, "doors_open_at"), instant(rs, "sales_start_at"),
-                        instant(rs, "sales_end_at"),
+                        instant(rs, "sales_end_at"), rs.getBoolean("on_sale"),
                         rs.getString("currency") == null ? null
                                 : new PublicEventView.Price(rs.getLong("price_from"), rs.getString("currency")),
                         rs.getInt("capacity"), rs.getInt("available"), rs.getInt("available") == 0))

@@ -1,5 +1,6 @@
 package io.taquilla.catalog.event;
 
+import io.taquilla.catalog.event.domain.Lifecycle;
 import io.taquilla.catalog.event.domain.Violation;
 import io.taquilla.web.ApiProblem;
 import java.util.List;
@@ -35,13 +36,15 @@ final class CatalogProblems {
                 .with("currentVersion", current);
     }
 
-    static ApiProblem notEditable(String reason) {
-        return new ApiProblem(HttpStatus.CONFLICT, "event-cancelled", "Event cancelled", "The change was refused: " + reason);
+    static ApiProblem notEditable(Lifecycle.Refusal refusal) {
+        return new ApiProblem(HttpStatus.CONFLICT, "event-cancelled", "Event cancelled",
+                "The change was refused: " + refusal.reason());
     }
 
-    static ApiProblem notPublishable(String reason) {
-        String type = reason.contains("cancelled") ? "event-cancelled" : "not-publishable";
-        return new ApiProblem(HttpStatus.CONFLICT, type, "Event cannot be published", "Publishing was refused: " + reason);
+    static ApiProblem notPublishable(Lifecycle.Refusal refusal) {
+        String type = refusal.kind() == Lifecycle.Kind.CANCELLED ? "event-cancelled" : "not-publishable";
+        return new ApiProblem(HttpStatus.CONFLICT, type, "Event cannot be published",
+                "Publishing was refused: " + refusal.reason()).with("reason", refusal.kind().name());
     }
 
     static ApiProblem slugTaken(String slug) {

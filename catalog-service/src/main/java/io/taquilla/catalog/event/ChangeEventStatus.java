@@ -41,8 +41,8 @@ public class ChangeEventStatus {
             if (current.status() == EventStatus.PUBLISHED) {
                 return new Transition(current, false);
             }
-            Lifecycle.whyNotPublishable(current.status(), current.spec(), now).ifPresent(reason -> {
-                throw CatalogProblems.notPublishable(reason);
+            Lifecycle.whyNotPublishable(current.status(), current.spec(), now).ifPresent(refusal -> {
+                throw CatalogProblems.notPublishable(refusal);
             });
             events.update(handle, current.withStatus(EventStatus.PUBLISHED, now));
             StoredEvent published = events.find(handle, id).orElseThrow();

@@ -67,8 +67,8 @@ public class UpdateEvent {
 
     private StoredEvent apply(Handle handle, UUID id, long expectedVersion, EventSpec spec) {
         StoredEvent current = events.findForUpdate(handle, id).orElseThrow(() -> CatalogProblems.notFound(id));
-        Lifecycle.whyNotEditable(current.status()).ifPresent(reason -> {
-            throw CatalogProblems.notEditable(reason);
+        Lifecycle.whyNotEditable(current.status()).ifPresent(refusal -> {
+            throw CatalogProblems.notEditable(refusal);
         });
         if (current.version() != expectedVersion) {
             throw CatalogProblems.versionConflict(id, expectedVersion, current.version());

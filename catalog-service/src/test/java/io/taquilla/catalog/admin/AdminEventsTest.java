@@ -282,6 +282,7 @@ class AdminEventsTest {
         Reply late = catalog.admin(HttpMethod.POST, "/api/admin/events/" + over.get("id").asString() + "/publish", null);
         assertThat(late.status()).isEqualTo(409);
         assertThat(late.body().get("detail").asString()).contains("started");
+        assertThat(late.body().get("reason").asString()).isEqualTo("ALREADY_STARTED");
     }
 
     @Test

@@ -96,6 +96,7 @@ class PublicEventsTest {
         JsonNode item = firstPage.body().get("items").get(0);
         assertThat(item.get("priceFrom").get("currency").asString()).isEqualTo("EUR");
         assertThat(item.get("slug").asString()).isNotBlank();
+        assertThat(item.get("onSale").asBoolean()).isTrue();
     }
 
     @Test

@@ -16,8 +16,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
+import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpMethod;
 import tools.jackson.databind.JsonNode;
@@ -26,6 +28,7 @@ import tools.jackson.databind.JsonNode;
 class InventoryFromOrderingTest {
 
     @LocalServerPort int port;
+    @Autowired Jdbi jdbi;
     CatalogClient catalog;
 
     @BeforeEach
@@ -79,6 +82,29 @@ class InventoryFromOrderingTest {
         assertThat(soldOut.get("capacity").asInt()).isEqualTo(40);
         assertThat(soldOut.get("available").asInt()).isZero();
         assertThat(soldOut.get("soldOut").asBoolean()).isTrue();
+    }
+
+    @Test
+    void aRedeliveredCountIsAppliedOnceAndAnUnreadableOneIsParkedWithoutBlockingTheRest() throws Exception {
+        JsonNode event = catalog.createPublished(event(25));
+        UUID id = UUID.fromString(event.get("id").asString());
+        UUID ga = UUID.fromString(event.get("ticketTypes").get(0).get("id").asString());
+        InventoryChanged change = new InventoryChanged(UUID.randomUUID(), Instant.now(), id, ga, 300, 1, 2, 297);
+
+        KafkaProbe.publish(Topics.ORDERING_INVENTORY, change);
+        KafkaProbe.publish(Topics.ORDERING_INVENTORY, change);
+        KafkaProbe.publishRaw(Topics.ORDERING_INVENTORY, id.toString(), "InventoryChanged", UUID.randomUUID().toString(),
+                "{\"catalogEventId\": ");
+        KafkaProbe.publish(Topics.ORDERING_INVENTORY,
+                new InventoryChanged(UUID.randomUUID(), Instant.now().plusSeconds(1), id, ga, 300, 0, 3, 297));
+
+        await().atMost(Duration.ofSeconds(30)).until(
+                () -> catalog.get("/api/events/" + id).body().get("ticketTypes").get(0).get("availability").get("sold").asInt() == 3);
+        int recorded = jdbi.withHandle(h -> h.createQuery("select count(*) from inbox where event_id = :id")
+                .bind("id", change.eventId()).mapTo(Integer.class).one());
+        assertThat(recorded).isEqualTo(1);
+        assertThat(KafkaProbe.recordsWithKey(Topics.deadLetter(Topics.ORDERING_INVENTORY), id.toString()))
+                .singleElement().satisfies(parked -> assertThat(parked.value()).startsWith("{\"catalogEventId\""));
     }
 
     @Test
