@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.mapper.CaseStrategy;
+import org.jdbi.v3.core.mapper.MapMappers;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -28,6 +30,8 @@ public class AdminPaymentsController {
     @GetMapping("/api/admin/payments")
     public Map<String, Object> byOrder(@RequestParam UUID orderId) {
         return jdbi.withHandle(handle -> {
+            // Keep the camelCase aliases below as they are (JDBI lower-cases map keys by default).
+            handle.getConfig(MapMappers.class).setCaseChange(CaseStrategy.NOP);
             List<Map<String, Object>> payment = rows(handle, """
                     select order_id as "orderId", status, amount_minor as "amountMinor", currency,
                            received_amount_minor as "receivedAmountMinor", received_currency as "receivedCurrency",

@@ -1,0 +1,115 @@
+package io.taquilla.payment.refund;
+
+import static io.taquilla.payment.support.StripeWebhooks.deliver;
+import static io.taquilla.payment.support.StripeWebhooks.newEventId;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.taquilla.contracts.common.Customer;
+import io.taquilla.contracts.common.Money;
+import io.taquilla.contracts.ordering.OrderRejected;
+import io.taquilla.contracts.ordering.RefundRequested;
+import io.taquilla.contracts.payments.CheckoutSessionCreated;
+import io.taquilla.contracts.payments.PaymentRefunded;
+import io.taquilla.contracts.payments.PaymentSucceeded;
+import io.taquilla.payment.support.Checkouts;
+import io.taquilla.payment.support.FakeStripe;
+import io.taquilla.payment.support.Orders;
+import io.taquilla.payment.support.PaymentTopics;
+import io.taquilla.payment.support.StripeWebhooks;
+import io.taquilla.testsupport.IntegrationTest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.jdbi.v3.core.Jdbi;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** RefundRequested / OrderRejected in over Kafka, Refund API (WireMock), charge.refunded webhook, PaymentRefunded out. */
+@IntegrationTest
+class RefundFlowTest {
+
+    @LocalServerPort int port;
+    @Autowired Jdbi jdbi;
+
+    @Test
+    void anAdminRefundCallsTheRefundApiOnceAndPublishesPaymentRefundedWhenStripeConfirms() {
+        UUID orderId = UUID.randomUUID();
+        String intent = paidOrder(orderId);
+
+        RefundRequested request = new RefundRequested(UUID.randomUUID(), Instant.now(), orderId, new Money(Orders.TOTAL, "EUR"),
+                intent, "event cancelled");
+        PaymentTopics.send(request);
+        PaymentTopics.send(request);
+        PaymentTopics.send(new RefundRequested(UUID.randomUUID(), Instant.now(), orderId, new Money(Orders.TOTAL, "EUR"),
+                intent, "asked twice"));
+
+        LoggedRequest call = awaitRefundCall(intent);
+        assertThat(call.getHeader("Idempotency-Key")).isEqualTo("taquilla-refund-" + orderId);
+        assertThat(FakeStripe.form(call)).containsEntry("payment_intent", intent).containsEntry("amount", "11000")
+                .containsEntry("reason", "requested_by_customer").containsEntry("metadata[orderId]", orderId.toString());
+        String refundId = await().until(() -> refundRow(orderId).get("stripeRefundId"), id -> id != null).toString();
+        assertThat(refundId).startsWith("re_test_");
+        assertThat(Checkouts.paymentStatus(jdbi, orderId)).isEqualTo("REFUND_PENDING");
+        assertThat(PaymentTopics.eventsFor(orderId, PaymentRefunded.class)).as("only once Stripe confirms").isEmpty();
+
+        // Newer API versions send charge.refunded without our metadata: matched by payment intent.
+        deliver(port, StripeWebhooks.chargeRefunded(newEventId(), intent, Orders.TOTAL, "eur"));
+        PaymentRefunded refunded = PaymentTopics.awaitEvent(orderId, PaymentRefunded.class);
+        assertThat(refunded.refundId()).isEqualTo(refundId);
+        assertThat(refunded.amount()).isEqualTo(new Money(Orders.TOTAL, "EUR"));
+        assertThat(refunded.automatic()).isFalse();
+        assertThat(Checkouts.paymentStatus(jdbi, orderId)).isEqualTo("REFUNDED");
+        assertThat(refundRow(orderId)).containsEntry("status", "succeeded");
+
+        PaymentTopics.send(new RefundRequested(UUID.randomUUID(), Instant.now(), orderId, new Money(Orders.TOTAL, "EUR"),
+                intent, "once more after the refund"));
+        Checkouts.open(UUID.randomUUID());
+        assertThat(FakeStripe.requests("/v1/refunds", intent)).hasSize(1);
+        assertThat(PaymentTopics.eventsFor(orderId, PaymentRefunded.class)).hasSize(1);
+    }
+
+    @Test
+    void aPaymentAfterTheHoldWasLostIsRefundedAutomatically() {
+        UUID orderId = UUID.randomUUID();
+        String intent = paidOrder(orderId);
+
+        PaymentTopics.send(new OrderRejected(UUID.randomUUID(), Instant.now(), orderId, UUID.randomUUID(),
+                new Customer("ana@example.com", "Ana", null), new Money(Orders.TOTAL, "EUR"), intent, "sold out"));
+        awaitRefundCall(intent);
+        await().until(() -> refundRow(orderId).get("stripeRefundId"), id -> id != null);
+
+        String confirmation = newEventId();
+        deliver(port, StripeWebhooks.chargeRefunded(confirmation, orderId, intent, Orders.TOTAL, "eur"));
+        PaymentRefunded refunded = PaymentTopics.awaitEvent(orderId, PaymentRefunded.class);
+        assertThat(refunded.automatic()).isTrue();
+        assertThat(Checkouts.processed(jdbi, confirmation)).isEqualTo("published: PaymentRefunded");
+        assertThat(PaymentTopics.typesFor(orderId)).containsExactly("CheckoutSessionCreated", "PaymentSucceeded", "PaymentRefunded");
+    }
+
+    private String paidOrder(UUID orderId) {
+        CheckoutSessionCreated session = Checkouts.open(orderId);
+        String intent = "pi_test_" + UUID.randomUUID().toString().replace("-", "");
+        deliver(port, StripeWebhooks.sessionCompleted(newEventId(), orderId, session.sessionId(), intent, Orders.TOTAL, "eur"));
+        PaymentTopics.awaitEvent(orderId, PaymentSucceeded.class);
+        return intent;
+    }
+
+    private static LoggedRequest awaitRefundCall(String intent) {
+        List<LoggedRequest> calls = await().atMost(Duration.ofSeconds(20))
+                .until(() -> FakeStripe.requests("/v1/refunds", intent), list -> !list.isEmpty());
+        assertThat(calls).hasSize(1);
+        return calls.get(0);
+    }
+
+    private Map<String, Object> refundRow(UUID orderId) {
+        return jdbi.withHandle(h -> h.configure(org.jdbi.v3.core.mapper.MapMappers.class,
+                        mappers -> mappers.setCaseChange(org.jdbi.v3.core.mapper.CaseStrategy.NOP)).createQuery(
+                        "select status, stripe_refund_id as \"stripeRefundId\", automatic from refunds where order_id = :id")
+                .bind("id", orderId).mapToMap().one());
+    }
+}
