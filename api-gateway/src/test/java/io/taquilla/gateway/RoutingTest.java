@@ -71,6 +71,8 @@ class RoutingTest extends GatewayTest {
         HttpResponse<String> response = get("/api/nothing-here");
 
         assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        assertThat(response.body()).doesNotContain("Exception");
     }
 
     @Test

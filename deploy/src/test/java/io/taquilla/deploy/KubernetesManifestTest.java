@@ -73,6 +73,14 @@ class KubernetesManifestTest {
         documents.forEach(d -> assertThat(d.get("kind")).isNotEqualTo("Secret"));
     }
 
+    @Test
+    void podsRunAsTheUserTheImageCreates() {
+        String dockerfile = Repo.read(Repo.path("deploy/docker/Dockerfile"));
+        assertThat(dockerfile).contains("--uid 10001").contains("USER 10001:10001");
+        documents.stream().filter(d -> "Deployment".equals(d.get("kind"))).forEach(d ->
+                assertThat(Tree.at(d, "spec.template.spec.securityContext.runAsUser")).as(Tree.string(d, "metadata.name")).isEqualTo(10001));
+    }
+
     // --- the check can fail -------------------------------------------------------------------
 
     @Test
