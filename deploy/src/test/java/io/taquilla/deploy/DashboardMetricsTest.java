@@ -39,6 +39,20 @@ class DashboardMetricsTest {
     }
 
     @Test
+    void everyAlertQueriesMetricsTheCodeRegisters() {
+        MetersInCode meters = MetersInCode.scan(Repo.root());
+        Set<String> unknown = new TreeSet<>();
+        for (Object group : Tree.list(Repo.yaml(Repo.path("ops/prometheus/alerts.yml")), "groups")) {
+            for (Object rule : Tree.list(group, "rules")) {
+                String expr = Tree.string(rule, "expr");
+                assertThat(PromQlMetricNames.in(expr)).as(Tree.string(rule, "alert")).isNotEmpty();
+                PromQlMetricNames.in(expr).stream().filter(m -> !m.equals("up") && !meters.registers(m)).forEach(unknown::add);
+            }
+        }
+        assertThat(unknown).isEmpty();
+    }
+
+    @Test
     void everyPanelQueriesPrometheusAndEveryDashboardIsDistinct() {
         Set<String> uids = new TreeSet<>();
         for (Map.Entry<String, JsonNode> entry : Dashboards.all().entrySet()) {
