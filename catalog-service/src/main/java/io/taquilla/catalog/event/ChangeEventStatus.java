@@ -6,6 +6,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,6 +18,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class ChangeEventStatus {
+
+    private static final Logger log = LoggerFactory.getLogger(ChangeEventStatus.class);
 
     private record Transition(StoredEvent event, boolean changed) {}
 
@@ -51,6 +55,7 @@ public class ChangeEventStatus {
         });
         if (transition.changed()) {
             metrics.published();
+            log.info("event {} published at version {}", id, transition.event().version());
         }
         return transition.event();
     }
@@ -71,6 +76,7 @@ public class ChangeEventStatus {
         });
         if (transition.changed()) {
             metrics.cancelled();
+            log.info("event {} cancelled at version {}", id, transition.event().version());
         }
         return transition.event();
     }

@@ -3,6 +3,7 @@ package io.taquilla.catalog.event;
 import io.taquilla.catalog.event.domain.EventRules;
 import io.taquilla.catalog.event.domain.EventSpec;
 import io.taquilla.catalog.event.domain.EventStatus;
+import io.taquilla.catalog.event.domain.Slugs;
 import io.taquilla.catalog.event.domain.TicketTypeSpec;
 import io.taquilla.catalog.event.domain.Violation;
 import java.time.Clock;
@@ -17,6 +18,8 @@ import org.springframework.stereotype.Component;
 /** An organizer drafts an event: validated, stored as DRAFT at version 1, not public yet. */
 @Component
 public class CreateEvent {
+
+    private static final int MAX_ATTEMPTS = 10;
 
     private final Jdbi jdbi;
     private final EventStore events;
@@ -41,17 +44,23 @@ public class CreateEvent {
         for (TicketTypeSpec type : spec.ticketTypes()) {
             ids.put(type.code(), UUID.randomUUID());
         }
-        try {
-            return jdbi.inTransaction(handle -> {
-                EventSpec named = spec.withSlug(slugs.assign(handle, id, spec, null));
-                events.insert(handle, new StoredEvent(id, named, EventStatus.DRAFT, 1, ids, now, now, null, null));
-                return events.find(handle, id).orElseThrow();
-            });
-        } catch (RuntimeException e) {
-            if (SlugAssigner.isSlugClash(e)) {
-                throw CatalogProblems.slugTaken(spec.slug() == null ? "derived from " + spec.name() : spec.slug());
+        // A derived slug can be claimed by a concurrent create between the check and the insert;
+        // derive again. A slug the organizer chose is theirs to change.
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return jdbi.inTransaction(handle -> {
+                    EventSpec named = spec.withSlug(slugs.assign(handle, id, spec, null));
+                    events.insert(handle, new StoredEvent(id, named, EventStatus.DRAFT, 1, ids, now, now, null, null));
+                    return events.find(handle, id).orElseThrow();
+                });
+            } catch (RuntimeException e) {
+                if (!SlugAssigner.isSlugClash(e)) {
+                    throw e;
+                }
+                if (spec.slug() != null || attempt == MAX_ATTEMPTS) {
+                    throw CatalogProblems.slugTaken(spec.slug() == null ? Slugs.fromName(spec.name()) : spec.slug());
+                }
             }
-            throw e;
         }
     }
 }

@@ -17,6 +17,8 @@ import java.util.Map;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,6 +28,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class UpdateEvent {
+
+    private static final Logger log = LoggerFactory.getLogger(UpdateEvent.class);
 
     private final Jdbi jdbi;
     private final EventStore events;
@@ -56,6 +60,7 @@ public class UpdateEvent {
             if (updated.status() == EventStatus.PUBLISHED) {
                 metrics.updated();
             }
+            log.info("event {} ({}) updated to version {}", id, updated.status(), updated.version());
             return updated;
         } catch (RuntimeException e) {
             if (SlugAssigner.isSlugClash(e)) {

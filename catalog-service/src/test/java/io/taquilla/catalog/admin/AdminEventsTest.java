@@ -76,6 +76,32 @@ class AdminEventsTest {
     }
 
     @Test
+    void concurrentDraftsWithOneNameAllGetTheirOwnSlug() throws Exception {
+        Map<String, Object> body = event(30);
+        int organizers = 6;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(organizers);
+        try {
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<Reply>> replies = new java.util.ArrayList<>();
+            for (int i = 0; i < organizers; i++) {
+                replies.add(pool.submit(() -> {
+                    start.await();
+                    return catalog.admin(HttpMethod.POST, "/api/admin/events", body);
+                }));
+            }
+            start.countDown();
+            List<String> slugs = new java.util.ArrayList<>();
+            for (java.util.concurrent.Future<Reply> reply : replies) {
+                assertThat(reply.get().status()).isEqualTo(201);
+                slugs.add(reply.get().body().get("slug").asString());
+            }
+            assertThat(slugs).doesNotHaveDuplicates().hasSize(organizers);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void needsAnAdminToken() {
         Reply anonymous = catalog.send(HttpMethod.POST, "/api/admin/events", null, event(30));
         assertThat(anonymous.status()).isEqualTo(401);
