@@ -18,9 +18,13 @@ public final class StripeFailures {
         if (failure instanceof InvalidRequestException || failure instanceof CardException) {
             return false;
         }
+        if (failure instanceof com.stripe.exception.ApiConnectionException) {
+            return true;
+        }
         if (failure instanceof StripeException stripe) {
             Integer status = stripe.getStatusCode();
-            return status == null || status >= 500 || status == 429 || status == 409 || status == 401 || status == 403;
+            // No status (0 or null): the request never got an HTTP answer.
+            return status == null || status == 0 || status >= 500 || status == 429 || status == 409 || status == 401 || status == 403;
         }
         return true;
     }
