@@ -25,7 +25,7 @@ public record NotificationProperties(
      * @param lease        how long a SENDING claim lasts; a crashed sender's deliveries are taken over after it
      */
     public record Dispatcher(@DefaultValue("true") boolean enabled,
-                             @DefaultValue("2") int workers,
+                             @DefaultValue("4") int workers,
                              @DefaultValue("5") int batchSize,
                              @DefaultValue("250ms") Duration pollInterval,
                              @DefaultValue("2m") Duration lease) {}

@@ -6,13 +6,10 @@ import io.taquilla.notification.delivery.domain.Formats;
 import io.taquilla.notification.render.QrCodes;
 import io.taquilla.notification.render.TicketPdf;
 import io.taquilla.notification.sending.EmailMessage;
-import java.awt.image.BufferedImage;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 /** The tickets email: event details, each ticket with its QR code inline, the PDF attached, a link. */
 final class TicketsEmail {
@@ -22,13 +19,10 @@ final class TicketsEmail {
 
     static EmailMessage compose(TicketsIssued issued, String to, String messageId, MailTemplates templates, TicketLinks links) {
         List<EmailMessage.InlineImage> images = new ArrayList<>();
-        Map<UUID, BufferedImage> qrImages = new HashMap<>();
         List<Map<String, Object>> tickets = new ArrayList<>();
         for (IssuedTicket ticket : issued.tickets()) {
-            BufferedImage qr = QrCodes.image(ticket.qrToken());
-            qrImages.put(ticket.ticketId(), qr);
             String contentId = "qr-" + ticket.ticketId();
-            images.add(new EmailMessage.InlineImage(contentId, QrCodes.png(qr), "image/png"));
+            images.add(new EmailMessage.InlineImage(contentId, QrCodes.png(ticket.qrToken()), "image/png"));
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("ticketNumber", ticket.ticketNumber());
             row.put("ticketType", ticket.ticketTypeName());
@@ -47,7 +41,7 @@ final class TicketsEmail {
         model.put("plural", issued.tickets().size() != 1);
         model.put("tickets", tickets);
         model.put("ticketsUrl", links.tickets(issued.orderId()));
-        byte[] pdf = TicketPdf.render(issued, qrImages);
+        byte[] pdf = TicketPdf.render(issued);
         String subject = "Your tickets for " + Formats.oneLine(issued.eventName(), 120);
         return new EmailMessage(to, subject, templates.text("tickets", model), templates.html("tickets", model), images,
                 List.of(new EmailMessage.Attachment("tickets-" + Formats.orderReference(issued.orderId()) + ".pdf", pdf,

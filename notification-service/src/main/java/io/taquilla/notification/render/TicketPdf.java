@@ -3,11 +3,9 @@ package io.taquilla.notification.render;
 import io.taquilla.contracts.ticketing.IssuedTicket;
 import io.taquilla.contracts.ticketing.TicketsIssued;
 import io.taquilla.notification.delivery.domain.Formats;
-import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.Map;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
@@ -30,8 +28,7 @@ public final class TicketPdf {
     private TicketPdf() {
     }
 
-    /** {@code qrImages} by ticket id, so the PNGs already drawn for the email are reused. */
-    public static byte[] render(TicketsIssued issued, Map<java.util.UUID, BufferedImage> qrImages) {
+    public static byte[] render(TicketsIssued issued) {
         try (PDDocument document = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             PDType1Font bold = new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD);
             PDType1Font regular = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
@@ -41,8 +38,9 @@ public final class TicketPdf {
                 index++;
                 PDPage page = new PDPage(PAGE);
                 document.addPage(page);
-                BufferedImage qr = qrImages.getOrDefault(ticket.ticketId(), null);
-                PDImageXObject image = LosslessFactory.createFromImage(document, qr != null ? qr : QrCodes.image(ticket.qrToken()));
+                // One pixel per module; PDF viewers scale images without smoothing unless asked to, so it stays crisp.
+                PDImageXObject image = LosslessFactory.createFromImage(document, QrCodes.moduleImage(ticket.qrToken()));
+                image.setInterpolate(false);
                 try (PDPageContentStream content = new PDPageContentStream(document, page)) {
                     float y = PAGE.getHeight() - MARGIN - 16;
                     y = line(content, bold, 16, issued.eventName(), y, 22);

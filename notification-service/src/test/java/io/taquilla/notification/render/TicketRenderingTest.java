@@ -43,7 +43,7 @@ class TicketRenderingTest {
         TicketsIssued issued = new TicketsIssued(UUID.randomUUID(), Instant.now(), UUID.randomUUID(), UUID.randomUUID(),
                 longName, "Razzmatazz", Instant.parse("2026-03-01T21:30:00Z"), new Customer("a@example.com", "Zoë", null),
                 List.of(ticket("Zoë"), ticket("Łukasz"), ticket("Ana")));
-        byte[] pdf = TicketPdf.render(issued, Map.of());
+        byte[] pdf = TicketPdf.render(issued);
         try (PDDocument document = Loader.loadPDF(pdf)) {
             assertThat(document.getNumberOfPages()).isEqualTo(3);
             String text = new PDFTextStripper().getText(document);
