@@ -22,11 +22,12 @@ import org.springframework.stereotype.Component;
 
 /**
  * Writes scans to {@code scan_log} and their {@code TicketScanned} events to the outbox.
- * Scans decided against the database are logged in the check-in's own transaction
- * ({@link #write}). Scans rejected in memory — forged codes, wrong event, doors closed — are
- * queued and written in batches by one background thread ({@link #writeLater}), so a flood of
- * forged codes never reaches the database one request at a time. If the queue is full (the
- * database is down or far behind) the line is dropped and counted rather than blocking the door.
+ * Online scans are queued ({@link #writeLater}) and written in batches — one transaction, one
+ * round trip per table per batch — by one background thread, a few milliseconds behind the
+ * answer: the door's hot path is then a single statement, and a flood of forged codes never
+ * reaches the database one request at a time. If the queue is full (the database is down or far
+ * behind) the line is dropped and counted rather than blocking the door. Offline uploads log on
+ * their own transaction ({@link #writeOnce}), which is what makes them idempotent.
  */
 @Component
 public class ScanLog implements SmartLifecycle {
@@ -42,6 +43,7 @@ public class ScanLog implements SmartLifecycle {
 
     private final Jdbi jdbi;
     private final Outbox outbox;
+    private final ScanEventBatch events;
     private final Clock clock;
     private final BlockingQueue<LoggedScan> queue = new ArrayBlockingQueue<>(20_000);
     private final Counter dropped;
@@ -51,16 +53,11 @@ public class ScanLog implements SmartLifecycle {
     public ScanLog(Jdbi jdbi, Outbox outbox, Clock clock, MeterRegistry meters) {
         this.jdbi = jdbi;
         this.outbox = outbox;
+        this.events = new ScanEventBatch();
         this.clock = clock;
         this.dropped = Counter.builder("taquilla.scanner.scan.log.dropped")
                 .description("Scan log lines dropped because the background writer was full").register(meters);
         meters.gaugeCollectionSize("taquilla.scanner.scan.log.queued", List.of(), queue);
-    }
-
-    /** Logs on the caller's transaction: the log line and the event commit with the check-in. */
-    public void write(Handle handle, LoggedScan scan) {
-        bind(handle.createUpdate(INSERT), scan).execute();
-        outbox.append(handle, Topics.SCANNING_SCAN, event(scan));
     }
 
     /**
@@ -126,9 +123,7 @@ public class ScanLog implements SmartLifecycle {
                 bind(insert, scan).add();
             }
             insert.execute();
-            for (LoggedScan scan : batch) {
-                outbox.append(handle, Topics.SCANNING_SCAN, event(scan));
-            }
+            events.appendAll(handle, batch.stream().map(this::event).toList());
         });
     }
 

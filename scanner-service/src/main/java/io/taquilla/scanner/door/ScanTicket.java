@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * One scan at the door. Cheap checks first and in memory — device rate, signature, event, doors —
- * then the check-in as one atomic statement, logged in the same transaction.
+ * then the check-in as one atomic statement.
  */
 @Component
 public class ScanTicket {
@@ -82,12 +82,17 @@ public class ScanTicket {
         return verdict;
     }
 
+    /**
+     * The check-in is one autocommitted statement, synchronous: once it returns, the ticket is in.
+     * Its log line and event follow through the batched writer (see {@link ScanLog}); the ticket
+     * row itself records the admitting scan, and {@link ScanLogRecovery} restores the log line of
+     * any admission a crash cut off.
+     */
     private ScanVerdict checkIn(UUID scanId, Instant now, Scan scan, Claims token, ScannableEvent event) {
-        return jdbi.inTransaction(handle -> {
-            ScanVerdict verdict = decide(handle.attach(CheckInDao.class), scanId, now, scan, token, event);
-            scanLog.write(handle, logged(scanId, now, scan, verdict));
-            return verdict;
-        });
+        ScanVerdict verdict = jdbi.withHandle(handle ->
+                decide(handle.attach(CheckInDao.class), scanId, now, scan, token, event));
+        scanLog.writeLater(logged(scanId, now, scan, verdict));
+        return verdict;
     }
 
     private ScanVerdict decide(CheckInDao dao, UUID scanId, Instant now, Scan scan, Claims token,

@@ -80,6 +80,7 @@ public final class DoorBenchmark {
         int exit = 1;
         try {
             app = start(infrastructure, pool);
+            ConfigurableApplicationContext service = app;
             int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
             Jdbi jdbi = app.getBean(Jdbi.class);
             UUID eventId = UUID.randomUUID();
@@ -87,9 +88,9 @@ public final class DoorBenchmark {
             Signer signer = new Signer();
             Signer forger = new Signer();
             jdbi.useTransaction(handle -> {
-                app.getBean(SigningKeyRing.class).remember(handle, new SigningKeyDao.Row(signer.keyId, "Ed25519",
+                service.getBean(SigningKeyRing.class).remember(handle, new SigningKeyDao.Row(signer.keyId, "Ed25519",
                         Base64.getEncoder().encodeToString(signer.publicKey), "ACTIVE", Instant.now(), null));
-                app.getBean(ScannableEvents.class).remember(handle, new ScannableEvent(eventId, "Benchmark night",
+                service.getBean(ScannableEvents.class).remember(handle, new ScannableEvent(eventId, "Benchmark night",
                         Instant.now().plus(Duration.ofHours(1)), Instant.now().minus(Duration.ofHours(1)), "PUBLISHED",
                         tickets, 1, List.of(new ScannableEvent.TicketTypeInfo(typeId, "GA", "General admission", tickets))));
             });

@@ -27,7 +27,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 @IntegrationTest
-class ScanIT {
+class DoorScanTest {
 
     @LocalServerPort int port;
     @Autowired Jdbi jdbi;

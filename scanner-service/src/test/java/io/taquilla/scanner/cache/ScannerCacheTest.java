@@ -20,7 +20,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 @IntegrationTest
-class ScannerCacheIT {
+class ScannerCacheTest {
 
     @LocalServerPort int port;
     @Autowired Jdbi jdbi;

@@ -20,7 +20,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 @IntegrationTest
-class CheckInsIT {
+class CheckInBoardTest {
 
     @LocalServerPort int port;
     @Autowired Jdbi jdbi;

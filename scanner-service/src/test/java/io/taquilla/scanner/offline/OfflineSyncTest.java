@@ -23,7 +23,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 @IntegrationTest
-class OfflineSyncIT {
+class OfflineSyncTest {
 
     @LocalServerPort int port;
     @Autowired Jdbi jdbi;
