@@ -50,6 +50,23 @@ class NotificationAdminApiTest {
     }
 
     @Test
+    void deliveriesAndSendLatencyAreOnTheMetricsEndpoint() {
+        String email = TestEvents.email();
+        UUID orderId = UUID.randomUUID();
+        DeliveryRows rows = new DeliveryRows(jdbi);
+        TestEvents.publishTickets(TestEvents.ticketsIssued(orderId, "Metrics Live", "Rita", email, null, 1));
+        await().atMost(WAIT).until(() -> "SENT".equals(rows.status(orderId, "TICKETS", "EMAIL")));
+
+        String metrics = get("/actuator/prometheus", null).getBody();
+        assertThat(metrics).contains(
+                "taquilla_notification_deliveries_total{application=\"notification-service\",channel=\"EMAIL\",kind=\"TICKETS\",status=\"SENT\"}",
+                "taquilla_notification_deliveries_total{application=\"notification-service\",channel=\"EMAIL\",kind=\"TICKETS\",status=\"PENDING\"}",
+                "taquilla_notification_send_latency_seconds_bucket{application=\"notification-service\",channel=\"EMAIL\",outcome=\"success\"",
+                "taquilla_notification_delivery_latency_seconds_count",
+                "taquilla_notification_due");
+    }
+
+    @Test
     void anOrderWithoutDeliveriesListsNone() {
         ResponseEntity<String> list = get("/api/admin/notifications?orderId=" + UUID.randomUUID(), admin());
         assertThat(list.getStatusCode()).isEqualTo(HttpStatus.OK);

@@ -5,6 +5,7 @@ import io.taquilla.contracts.notification.DeliveryStatusChanged;
 import io.taquilla.messaging.outbox.Outbox;
 import io.taquilla.notification.NotificationProperties;
 import io.taquilla.notification.delivery.domain.Channel;
+import io.taquilla.notification.delivery.domain.DeliveryKind;
 import io.taquilla.notification.delivery.domain.DeliveryStatus;
 import io.taquilla.notification.delivery.domain.RetryPolicy;
 import io.taquilla.notification.message.MessageComposer;
@@ -111,7 +112,7 @@ public class DeliveryDispatcher implements SmartLifecycle {
         if (delivery.channel() == Channel.SMS) {
             return sms.send(composer.sms(delivery));
         }
-        String eventName = delivery.kind() == io.taquilla.notification.delivery.domain.DeliveryKind.TICKETS ? null
+        String eventName = delivery.kind() == DeliveryKind.TICKETS ? null
                 : jdbi.withHandle(handle -> Deliveries.eventNameOf(handle, delivery.orderId())).orElse(null);
         return email.send(composer.email(delivery, eventName));
     }

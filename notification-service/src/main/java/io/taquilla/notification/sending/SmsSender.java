@@ -1,7 +1,5 @@
 package io.taquilla.notification.sending;
 
-import java.util.Optional;
-
 /** Hands a text message to an SMS provider. {@link #disabled()} stands in when none is configured. */
 public interface SmsSender {
 
@@ -24,12 +22,5 @@ public interface SmsSender {
                 return false;
             }
         };
-    }
-
-    static Optional<String> maskedNumber(String e164) {
-        if (e164 == null || e164.length() < 4) {
-            return Optional.empty();
-        }
-        return Optional.of("…" + e164.substring(e164.length() - 4));
     }
 }
