@@ -34,7 +34,8 @@ class PaymentServiceTest {
         List<String> tables = jdbi.withHandle(h -> h.createQuery(
                 "select table_name from information_schema.tables where table_schema = 'payments'")
                 .mapTo(String.class).list());
-        assertThat(tables).contains("outbox", "inbox", "flyway_schema_history");
+        assertThat(tables).contains("outbox", "inbox", "flyway_schema_history", "payment_attempts", "stripe_calls",
+                "stripe_events", "refunds", "simulated_sessions");
     }
 
     @Test
