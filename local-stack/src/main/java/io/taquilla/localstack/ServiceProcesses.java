@@ -43,6 +43,10 @@ final class ServiceProcesses implements AutoCloseable {
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: build first (./mvnw -DskipTests install)");
         }
+        if (!portFree(port)) {
+            throw new IllegalStateException("port " + port + " for " + module + " is already in use: "
+                    + "stop whatever listens there (an earlier ./taquilla up?) and try again");
+        }
         Path log = logs.resolve(module + ".log");
         List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k",
@@ -66,7 +70,7 @@ final class ServiceProcesses implements AutoCloseable {
                     throw new IllegalStateException(service.module() + " exited with " + service.process().exitValue()
                             + "; last lines of " + service.log() + ":\n" + tail(service.log(), 40));
                 }
-                if (ready(service.port())) {
+                if (ready(service.port()) && service.process().isAlive()) {
                     waiting.remove(service);
                 }
             }
@@ -79,6 +83,16 @@ final class ServiceProcesses implements AutoCloseable {
                         + waiting.stream().map(Running::module).toList() + detail);
             }
             Thread.sleep(250);
+        }
+    }
+
+    private static boolean portFree(int port) {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket()) {
+            socket.setReuseAddress(false);
+            socket.bind(new java.net.InetSocketAddress(port));
+            return true;
+        } catch (IOException e) {
+            return false;
         }
     }
 
