@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.util.Statistics;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.options.Options;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
@@ -19,7 +20,7 @@ import org.openjdk.jmh.runner.options.VerboseMode;
 
 /**
  * {@code ./taquilla bench qr}: runs {@link QrSigningBenchmark} (one forked JVM, ~1 minute) and
- * prints a table, then one JSON line with ns/op per benchmark.
+ * prints a table (median, mean and p99 ns/op), then one JSON line.
  *
  * <pre>
  * ./mvnw -B -q -pl ticketing-service test-compile exec:java -Dexec.classpathScope=test \
@@ -44,25 +45,29 @@ public final class QrBench {
         for (RunResult result : results) {
             String label = result.getParams().getBenchmark();
             label = label.substring(label.lastIndexOf('.') + 1);
-            scores.put(label, new double[] {result.getPrimaryResult().getScore(),
-                    result.getPrimaryResult().getScoreError()});
+            Statistics statistics = result.getPrimaryResult().getStatistics();
+            scores.put(label, new double[] {statistics.getPercentile(50), statistics.getMean(),
+                    statistics.getPercentile(99), statistics.getN()});
         }
         System.out.println();
-        System.out.printf(Locale.ROOT, "%-22s %14s %12s %14s%n", "benchmark", "ns/op", "± (99.9%)", "ops/s");
-        scores.forEach((name, score) -> System.out.printf(Locale.ROOT, "%-22s %14.0f %12.0f %14.0f%n",
-                name, score[0], score[1], 1e9 / score[0]));
-        double jdkVerify = scores.get("rawEd25519JdkVerify")[0];
-        double bcVerify = scores.get("rawEd25519BcVerify")[0];
-        System.out.printf(Locale.ROOT, "JDK Ed25519 verify / BouncyCastle Ed25519 verify = %.1fx%n", jdkVerify / bcVerify);
+        System.out.printf(Locale.ROOT, "%-22s %12s %12s %12s %12s %10s%n",
+                "benchmark", "p50 ns/op", "mean ns/op", "p99 ns/op", "ops/s (p50)", "samples");
+        scores.forEach((name, score) -> System.out.printf(Locale.ROOT, "%-22s %12.0f %12.0f %12.0f %12.0f %10.0f%n",
+                name, score[0], score[1], score[2], 1e9 / score[0], score[3]));
+        double ratio = scores.get("rawEd25519JdkVerify")[0] / scores.get("rawEd25519BcVerify")[0];
+        System.out.printf(Locale.ROOT, "JDK Ed25519 verify / BouncyCastle Ed25519 verify (p50) = %.1fx%n", ratio);
 
-        StringBuilder json = new StringBuilder("{\"benchmark\":\"qr\",\"unit\":\"ns/op\",\"results\":{");
-        List<String> entries = new ArrayList<>();
-        scores.forEach((name, score) -> entries.add(String.format(Locale.ROOT, "\"%s\":%.1f", name, score[0])));
-        json.append(String.join(",", entries)).append("},")
-                .append(String.format(Locale.ROOT, "\"jdkOverBcVerify\":%.2f,", jdkVerify / bcVerify))
-                .append("\"cpus\":").append(Runtime.getRuntime().availableProcessors()).append(',')
-                .append("\"java\":\"").append(System.getProperty("java.version")).append("\"}");
-        System.out.println(json);
+        List<String> medians = new ArrayList<>();
+        List<String> means = new ArrayList<>();
+        scores.forEach((name, score) -> {
+            medians.add(String.format(Locale.ROOT, "\"%s\":%.1f", name, score[0]));
+            means.add(String.format(Locale.ROOT, "\"%s\":%.1f", name, score[1]));
+        });
+        System.out.println("{\"benchmark\":\"qr\",\"unit\":\"ns/op\",\"p50\":{" + String.join(",", medians)
+                + "},\"mean\":{" + String.join(",", means) + "}"
+                + String.format(Locale.ROOT, ",\"jdkOverBcVerify\":%.2f", ratio)
+                + ",\"cpus\":" + Runtime.getRuntime().availableProcessors()
+                + ",\"java\":\"" + System.getProperty("java.version") + "\"}");
     }
 
     /**
