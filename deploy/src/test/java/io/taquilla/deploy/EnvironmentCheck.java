@@ -26,7 +26,14 @@ final class EnvironmentCheck {
         }
         Set<String> needed = new TreeSet<>();
         RuntimeContract.required(fact.module()).stream().filter(fact::reads).forEach(needed::add);
-        needed.addAll(fact.pointingAtLocalhost());
+        for (String name : fact.pointingAtLocalhost()) {
+            // "${CHECKOUT_SUCCESS_URL:${PUBLIC_BASE_URL:http://localhost:8080}/...}" is fine once PUBLIC_BASE_URL is set.
+            String fallback = fact.placeholders().get(name);
+            java.util.regex.Matcher inner = java.util.regex.Pattern.compile("^\\$\\{([A-Z][A-Z0-9_]*)").matcher(fallback);
+            if (!(inner.find() && given.contains(inner.group(1)))) {
+                needed.add(name);
+            }
+        }
         for (String name : needed) {
             if (!given.contains(name)) {
                 problems.add(where + "does not set " + name + ", which " + fact.module() + " needs outside a laptop");

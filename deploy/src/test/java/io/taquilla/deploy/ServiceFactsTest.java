@@ -53,6 +53,18 @@ class ServiceFactsTest {
     }
 
     @Test
+    void aLocalhostDefaultIsFineWhenItIsAnotherVariableThatIsSet() {
+        ServiceFacts fact = new ServiceFacts("x", 1, true,
+                Map.of("CHECKOUT_SUCCESS_URL", "${PUBLIC_BASE_URL:http://localhost:8080", "PUBLIC_BASE_URL", "http://localhost:8080"),
+                Set.of(), Set.of());
+
+        assertThat(EnvironmentCheck.check("", fact, Set.of("PUBLIC_BASE_URL"))).isEmpty();
+        assertThat(EnvironmentCheck.check("", fact, Set.of()))
+                .containsExactly("does not set CHECKOUT_SUCCESS_URL, which x needs outside a laptop",
+                        "does not set PUBLIC_BASE_URL, which x needs outside a laptop");
+    }
+
+    @Test
     void composeInterpolationFollowsDockerCompose() {
         ComposeInterpolation interpolation = new ComposeInterpolation(Map.of("SET", "v", "EMPTY", ""));
 
