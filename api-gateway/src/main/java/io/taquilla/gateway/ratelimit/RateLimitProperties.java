@@ -9,7 +9,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * Per-client limits under {@code taquilla.gateway.rate-limit}.
  *
  * @param trustForwardedFor key clients by the first {@code X-Forwarded-For} hop; right only behind a
- *                          proxy that overwrites that header (ingress-nginx does by default), since a
+ *                          proxy that replaces that header (ingress-nginx does with its defaults), since a
  *                          client could otherwise pick its own key
  * @param rules             limited endpoints by name (e.g. {@code orders}, {@code scans})
  */
