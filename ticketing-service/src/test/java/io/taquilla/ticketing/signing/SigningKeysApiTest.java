@@ -3,6 +3,7 @@ package io.taquilla.ticketing.signing;
 import static io.taquilla.ticketing.TicketingFixture.confirmed;
 import static io.taquilla.ticketing.TicketingFixture.line;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.taquilla.contracts.Topics;
 import io.taquilla.contracts.ordering.OrderConfirmed;
@@ -108,9 +109,14 @@ class SigningKeysApiTest {
         assertThat(published.algorithm()).isEqualTo("Ed25519");
         assertThat(published.publicKey()).isEqualTo(keys.get("keys").valueStream()
                 .filter(k -> k.get("keyId").asString().equals(newKeyId)).findFirst().orElseThrow().get("publicKey").asString());
-        List<SigningKeyPublished> oldKeyStates = fixture.awaitRecords(Topics.TICKETING_SIGNING_KEY, oldKeyId, "SigningKeyPublished")
-                .stream().map(r -> TicketingFixture.read(r, SigningKeyPublished.class)).toList();
-        assertThat(oldKeyStates.get(oldKeyStates.size() - 1).status()).isEqualTo("RETIRED");
+        // Keyed by key id, so the latest record of the old key is its current state: retired.
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            List<SigningKeyPublished> oldKeyStates = fixture.records(Topics.TICKETING_SIGNING_KEY, oldKeyId).stream()
+                    .map(r -> TicketingFixture.read(r, SigningKeyPublished.class)).toList();
+            assertThat(oldKeyStates).isNotEmpty();
+            assertThat(oldKeyStates.get(oldKeyStates.size() - 1).status()).isEqualTo("RETIRED");
+            assertThat(oldKeyStates.get(oldKeyStates.size() - 1).retiredAt()).isNotNull();
+        });
     }
 
     private String tokenOfNewTicket() {
