@@ -39,21 +39,28 @@ import org.springframework.context.ConfigurableApplicationContext;
  *
  * <pre>./mvnw -B -q -pl payment-service test-compile exec:java -Dexec.classpathScope=test \
  *     -Dexec.mainClass=io.taquilla.payment.bench.WebhookLatencyBench [-Dexec.args="300"]</pre>
+ * or {@code -Dexec.args="300 simulator"} for the whole simulated path (no Stripe key: pay through the
+ * simulator's JSON endpoint, which signs and sends the webhooks).
  */
 public final class WebhookLatencyBench {
 
     private static final Map<UUID, Long> arrivals = new ConcurrentHashMap<>();
+    private static final java.net.http.HttpClient HTTP = java.net.http.HttpClient.newHttpClient();
+    private static boolean simulator;
 
     private WebhookLatencyBench() {
     }
 
     public static void main(String[] args) throws Exception {
         int orders = args.length > 0 ? Integer.parseInt(args[0]) : 300;
+        simulator = args.length > 1 && args[1].equals("simulator");
         int warmup = 30;
+        // "simulator": no Stripe key, so the built-in simulator plays Stripe and each payment is a
+        // POST to its JSON endpoint, which sends the two signed webhooks over HTTP.
         ConfigurableApplicationContext app = new SpringApplicationBuilder(PaymentServiceApplication.class)
                 .initializers(new TestInfrastructureInitializer())
                 .properties("server.port=0", "logging.level.root=WARN", "logging.level.io.taquilla=WARN")
-                .run();
+                .run(simulator ? new String[] {"--taquilla.payments.stripe.secret-key="} : new String[0]);
         int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
         startArrivalReader();
 
@@ -81,16 +88,18 @@ public final class WebhookLatencyBench {
         ValueAtPercentile[] server = meters.get("taquilla.payments.webhook.to.published").timer().takeSnapshot().percentileValues();
 
         System.out.println();
-        System.out.println("Webhook (signed checkout.session.completed) -> PaymentSucceeded received from Kafka");
+        System.out.println(simulator
+                ? "Simulator pay (JSON endpoint -> 2 signed webhooks over HTTP) -> PaymentSucceeded received from Kafka"
+                : "Webhook (signed checkout.session.completed) -> PaymentSucceeded received from Kafka");
         System.out.println("infrastructure: " + TestInfrastructure.get().description());
         System.out.printf("%-34s %8s %8s %8s %8s%n", "run", "n", "p50 ms", "p99 ms", "max ms");
         row("sequential (one at a time)", unloaded);
         row("burst (8 concurrent senders)", burst);
         System.out.printf("%-34s %8s %8.1f %8.1f %8s%n", "server timer stored->Kafka ack", "all",
                 server[0].value(TimeUnit.MILLISECONDS), server[1].value(TimeUnit.MILLISECONDS), "");
-        System.out.printf("{\"bench\":\"payment-webhook-latency\",\"orders\":%d,\"sequential_p50_ms\":%.1f,\"sequential_p99_ms\":%.1f,"
+        System.out.printf("{\"bench\":\"payment-webhook-latency\",\"provider\":\"%s\",\"orders\":%d,\"sequential_p50_ms\":%.1f,\"sequential_p99_ms\":%.1f,"
                         + "\"burst_p50_ms\":%.1f,\"burst_p99_ms\":%.1f,\"server_p50_ms\":%.1f,\"server_p99_ms\":%.1f}%n",
-                orders, pct(unloaded, 50), pct(unloaded, 99), pct(burst, 50), pct(burst, 99),
+                simulator ? "simulator" : "stripe-wiremock", orders, pct(unloaded, 50), pct(unloaded, 99), pct(burst, 50), pct(burst, 99),
                 server[0].value(TimeUnit.MILLISECONDS), server[1].value(TimeUnit.MILLISECONDS));
         app.close();
         System.exit(0);
@@ -138,6 +147,20 @@ public final class WebhookLatencyBench {
     }
 
     private static void send(int port, UUID orderId, String sessionId) {
+        if (simulator) {
+            java.net.http.HttpRequest pay = java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                            "http://localhost:" + port + "/api/payments/simulator/sessions/" + sessionId + "/pay"))
+                    .POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build();
+            try {
+                int status = HTTP.send(pay, java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
+                if (status != 200) {
+                    throw new IllegalStateException("simulator answered " + status);
+                }
+            } catch (java.io.IOException | InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+            return;
+        }
         String payload = StripeWebhooks.sessionCompleted(StripeWebhooks.newEventId(), orderId, sessionId,
                 "pi_bench_" + orderId.toString().replace("-", ""), Orders.TOTAL, "eur");
         StripeWebhooks.Answer answer = StripeWebhooks.deliver(port, payload);

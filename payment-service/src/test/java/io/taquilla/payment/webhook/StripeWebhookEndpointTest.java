@@ -91,6 +91,7 @@ class StripeWebhookEndpointTest {
         assertThat(results).filteredOn(a -> a.body().contains("\"duplicate\":false")).hasSize(1);
         assertThat(results).filteredOn(a -> a.body().contains("\"duplicate\":true")).hasSize(9);
         assertThat(Checkouts.processed(jdbi, eventId)).isEqualTo("published: PaymentSucceeded");
+        PaymentTopics.awaitEvent(orderId, PaymentSucceeded.class);
         Integer stored = jdbi.withHandle(h -> h.createQuery("select count(*) from stripe_events where id = :id")
                 .bind("id", eventId).mapTo(Integer.class).one());
         assertThat(stored).isEqualTo(1);
@@ -114,7 +115,8 @@ class StripeWebhookEndpointTest {
         Answer replay = deliver(port, payload, old);
         assertThat(replay.status()).isEqualTo(400);
         assertThat(replay.body()).contains("https://taquilla.io/problems/stripe-signature-timestamp", "older than 300 s");
-        Checkouts.processed(jdbi, eventId);
+        assertThat(Checkouts.processed(jdbi, eventId)).isEqualTo("published: PaymentSucceeded");
+        PaymentTopics.awaitEvent(orderId, PaymentSucceeded.class);
         assertThat(PaymentTopics.eventsFor(orderId, PaymentSucceeded.class)).hasSize(1);
     }
 
