@@ -19,19 +19,26 @@ class CatalogListener {
     private final IncomingEvents incoming;
     private final CatalogCopy copy;
     private final InventoryPublisher publisher;
+    private final OfferCache offers;
 
-    CatalogListener(IncomingEvents incoming, CatalogCopy copy, InventoryPublisher publisher) {
+    CatalogListener(IncomingEvents incoming, CatalogCopy copy, InventoryPublisher publisher, OfferCache offers) {
         this.incoming = incoming;
         this.copy = copy;
         this.publisher = publisher;
+        this.offers = offers;
     }
 
     @KafkaListener(topics = Topics.CATALOG_EVENT)
     void on(ConsumerRecord<String, String> record) throws Exception {
         incoming.handle(CONSUMER, record, (handle, event) -> {
             if (event instanceof CatalogEvent catalogEvent) {
+                UUID eventId = catalogEvent.event().catalogEventId();
+                offers.invalidate(eventId);
                 List<UUID> types = copy.apply(handle, catalogEvent.event());
-                handle.afterCommit(() -> publisher.touched(types));
+                handle.afterCommit(() -> {
+                    offers.invalidate(eventId);
+                    publisher.touched(types);
+                });
             }
         });
     }

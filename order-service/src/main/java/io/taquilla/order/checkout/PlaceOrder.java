@@ -3,7 +3,7 @@ package io.taquilla.order.checkout;
 import io.taquilla.contracts.Topics;
 import io.taquilla.contracts.ordering.OrderPlaced;
 import io.taquilla.messaging.outbox.Outbox;
-import io.taquilla.order.catalog.EventOffers;
+import io.taquilla.order.catalog.OfferCache;
 import io.taquilla.order.checkout.domain.EventOffer;
 import io.taquilla.order.checkout.domain.OrderPricing;
 import io.taquilla.order.checkout.domain.PricedOrder;
@@ -56,8 +56,25 @@ public class PlaceOrder {
         }
     }
 
+    /** The key belongs to an order committed meanwhile: roll back and answer with that one. */
+    static final class KeyTaken extends RuntimeException {
+        KeyTaken() {
+            super("idempotency key taken", null, false, false);
+        }
+    }
+
+    /** Carries a replayed order out of a refusal path. */
+    static final class Replayed extends RuntimeException {
+        final Placed placed;
+
+        Replayed(Placed placed) {
+            super("replay", null, false, false);
+            this.placed = placed;
+        }
+    }
+
     private final Jdbi jdbi;
-    private final EventOffers events;
+    private final OfferCache offers;
     private final Orders orders;
     private final InventoryLedger ledger;
     private final OrderTransitions transitions;
@@ -67,10 +84,10 @@ public class PlaceOrder {
     private final OrderSettings settings;
     private final Clock clock = Clock.systemUTC();
 
-    PlaceOrder(Jdbi jdbi, EventOffers events, Orders orders, InventoryLedger ledger, OrderTransitions transitions,
+    PlaceOrder(Jdbi jdbi, OfferCache offers, Orders orders, InventoryLedger ledger, OrderTransitions transitions,
                InventoryPublisher publisher, Outbox outbox, OrderMetrics metrics, OrderSettings settings) {
         this.jdbi = jdbi;
-        this.events = events;
+        this.offers = offers;
         this.orders = orders;
         this.ledger = ledger;
         this.transitions = transitions;
@@ -81,19 +98,26 @@ public class PlaceOrder {
     }
 
     public Placed place(Command command) {
+        try {
+            return placeOrRefuse(command);
+        } catch (Replayed replayed) {
+            return replayed.placed;
+        }
+    }
+
+    private Placed placeOrRefuse(Command command) {
         String fingerprint = RequestFingerprint.of(command.eventId(), command.lines(), command.email(), command.name(),
                 command.phone());
-        Optional<Placed> replay = jdbi.withHandle(h -> replay(h, command.idempotencyKey(), fingerprint));
-        if (replay.isPresent()) {
-            return replay.get();
-        }
         Instant now = clock.instant();
-        EventOffer offer = jdbi.withHandle(h -> events.find(h, command.eventId()))
-                .orElseThrow(() -> new ApiProblem(HttpStatus.NOT_FOUND, "event-not-found", "Event not found",
-                        "Event " + command.eventId() + " does not exist or is not published"));
+        Optional<EventOffer> found = offers.find(command.eventId());
+        if (found.isEmpty()) {
+            throw replayOr(command.idempotencyKey(), fingerprint, new ApiProblem(HttpStatus.NOT_FOUND, "event-not-found",
+                    "Event not found", "Event " + command.eventId() + " does not exist or is not published"));
+        }
+        EventOffer offer = found.get();
         OrderPricing.Outcome outcome = OrderPricing.price(offer, command.lines(), now);
         if (!outcome.accepted()) {
-            throw refusal(outcome, offer);
+            throw replayOr(command.idempotencyKey(), fingerprint, refusal(outcome, offer));
         }
         PricedOrder priced = outcome.order();
         StoredOrder order = new StoredOrder(UUID.randomUUID(), command.idempotencyKey(), fingerprint, offer.eventId(),
@@ -102,8 +126,11 @@ public class PlaceOrder {
                 priced.free() ? null : now.plus(settings.holdDuration()).truncatedTo(ChronoUnit.MILLIS),
                 null, null, null, null, null, now, now);
         try {
-            return jdbi.inTransaction(h -> insertAndHold(h, order, fingerprint));
+            return jdbi.inTransaction(h -> holdAndInsert(h, order));
+        } catch (KeyTaken taken) {
+            return jdbi.withHandle(h -> replay(h, order.idempotencyKey(), fingerprint)).orElseThrow();
         } catch (SoldOut soldOut) {
+            // This transaction owned the key, so there is no earlier order to replay.
             metrics.soldOut();
             throw new ApiProblem(HttpStatus.CONFLICT, "not-enough-tickets", "Not enough tickets",
                     "Not enough tickets left for this order")
@@ -113,10 +140,14 @@ public class PlaceOrder {
         }
     }
 
-    private Placed insertAndHold(Handle handle, StoredOrder order, String fingerprint) {
+    /**
+     * Inserts the order first: its unique idempotency key makes a concurrent repeat wait until this
+     * transaction ends, then either replay this order or (after a rollback) try for itself. Then
+     * holds every line; a shortage rolls everything back.
+     */
+    private Placed holdAndInsert(Handle handle, StoredOrder order) {
         if (!orders.insertIfNewKey(handle, order)) {
-            // A concurrent request with the same key committed first.
-            return replay(handle, order.idempotencyKey(), fingerprint).orElseThrow();
+            throw new KeyTaken();
         }
         List<Shortage> shortages = ledger.claim(handle, order.id(), OrderTransitions.claims(order), order.holdExpiresAt());
         if (!shortages.isEmpty()) {
@@ -133,6 +164,12 @@ public class PlaceOrder {
             publisher.touched(order.lines().stream().map(l -> l.ticketTypeId()).toList());
         });
         return new Placed(order, true);
+    }
+
+    /** A refused request may still be the repeat of one that succeeded earlier: that order wins. */
+    private RuntimeException replayOr(String key, String fingerprint, ApiProblem refusal) {
+        Optional<Placed> replay = jdbi.withHandle(h -> replay(h, key, fingerprint));
+        return replay.<RuntimeException>map(Replayed::new).orElse(refusal);
     }
 
     private Optional<Placed> replay(Handle handle, String key, String fingerprint) {

@@ -64,33 +64,49 @@ public class InventoryLedger {
      * caller must roll it back.
      */
     public List<Shortage> claim(Handle handle, UUID orderId, List<Claim> claims, Instant holdUntil) {
-        for (Claim claim : claims) {
+        for (int i = 0; i < claims.size(); i++) {
+            Claim claim = claims.get(i);
             capacity.trimExcess(handle, claim.ticketTypeId());
-            int got = claimUnits(handle, orderId, claim.ticketTypeId(), claim.quantity(), holdUntil);
-            if (got < claim.quantity()) {
-                return claims.stream()
-                        .map(c -> new Shortage(c.ticketTypeId(), c.code(), c.quantity(), claimable(handle, c.ticketTypeId())
-                                + (c.equals(claim) ? got : 0)))
-                        .filter(s -> s.available() < s.requested())
-                        .toList();
+            int[] outcome = claimUnits(handle, orderId, claim.ticketTypeId(), claim.quantity(), holdUntil);
+            if (outcome[0] < claim.quantity()) {
+                return shortages(handle, claims, i, outcome[0] + outcome[1]);
             }
         }
         return List.of();
     }
 
-    private int claimUnits(Handle handle, UUID orderId, UUID type, int wanted, Instant holdUntil) {
+    /** What each line could get: lines before {@code failed} were satisfied, the rest are counted now. */
+    private List<Shortage> shortages(Handle handle, List<Claim> claims, int failed, int failedAvailable) {
+        List<Shortage> shortages = new java.util.ArrayList<>();
+        for (int i = failed; i < claims.size(); i++) {
+            Claim c = claims.get(i);
+            // Units other buyers are claiming this instant still look free; the failed line had fewer than asked.
+            int available = i == failed ? Math.min(failedAvailable, c.quantity() - 1) : claimable(handle, c.ticketTypeId());
+            if (available < c.quantity()) {
+                shortages.add(new Shortage(c.ticketTypeId(), c.code(), c.quantity(), available));
+            }
+        }
+        return shortages;
+    }
+
+    /** Returns {units claimed, units still claimable by others' rollbacks as last seen}. */
+    private int[] claimUnits(Handle handle, UUID orderId, UUID type, int wanted, Instant holdUntil) {
         int got = 0;
+        int stillClaimable = 0;
         for (int attempt = 0; attempt < CLAIM_ATTEMPTS && got < wanted; attempt++) {
             got += claimWith(handle, CLAIM_FREE, orderId, type, wanted - got, holdUntil);
             if (got < wanted) {
                 got += claimWith(handle, CLAIM_EXPIRED, orderId, type, wanted - got, holdUntil);
             }
-            // Units locked by concurrent claims were skipped; only look again if they could come back.
-            if (got < wanted && claimable(handle, type) < wanted - got) {
-                break;
+            if (got < wanted) {
+                // Units locked by concurrent claims were skipped; only look again if they could come back.
+                stillClaimable = claimable(handle, type);
+                if (stillClaimable < wanted - got) {
+                    break;
+                }
             }
         }
-        return got;
+        return new int[] {got, stillClaimable};
     }
 
     private static int claimWith(Handle handle, String sql, UUID orderId, UUID type, int n, Instant holdUntil) {
