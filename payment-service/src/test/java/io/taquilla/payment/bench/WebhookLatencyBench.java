@@ -44,7 +44,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 public final class WebhookLatencyBench {
 
-    private static final Map<UUID, Long> arrivals = new ConcurrentHashMap<>();
+    /** When each order's PaymentSucceeded reached the bench's consumer (System.nanoTime). */
+    private static final Map<UUID, java.util.concurrent.CompletableFuture<Long>> arrivals = new ConcurrentHashMap<>();
     private static final java.net.http.HttpClient HTTP = java.net.http.HttpClient.newHttpClient();
     private static boolean simulator;
 
@@ -108,14 +109,7 @@ public final class WebhookLatencyBench {
     private static long sequential(int port, UUID orderId, String sessionId) {
         long start = System.nanoTime();
         send(port, orderId, sessionId);
-        long deadline = start + TimeUnit.SECONDS.toNanos(20);
-        while (!arrivals.containsKey(orderId)) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("no PaymentSucceeded for " + orderId);
-            }
-            Thread.onSpinWait();
-        }
-        return arrivals.get(orderId) - start;
+        return arrival(orderId) - start;
     }
 
     private static long[] burst(int port, List<UUID> ids, List<String> sessions) throws Exception {
@@ -133,17 +127,20 @@ public final class WebhookLatencyBench {
         long[] latencies = new long[ids.size()];
         for (int i = 0; i < ids.size(); i++) {
             long start = starts.get(i).get();
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-            while (!arrivals.containsKey(ids.get(i))) {
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("no PaymentSucceeded for " + ids.get(i));
-                }
-                Thread.onSpinWait();
-            }
-            latencies[i] = arrivals.get(ids.get(i)) - start;
+            latencies[i] = arrival(ids.get(i)) - start;
         }
         senders.shutdown();
         return latencies;
+    }
+
+    /** Blocks (without spinning: two shared cores) until the order's PaymentSucceeded arrived. */
+    private static long arrival(UUID orderId) {
+        try {
+            return arrivals.computeIfAbsent(orderId, id -> new java.util.concurrent.CompletableFuture<>())
+                    .get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("no PaymentSucceeded for " + orderId, e);
+        }
     }
 
     private static void send(int port, UUID orderId, String sessionId) {
@@ -186,7 +183,9 @@ public final class WebhookLatencyBench {
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(100))) {
                     String type = new String(record.headers().lastHeader("eventType").value(), StandardCharsets.UTF_8);
                     if ("PaymentSucceeded".equals(type)) {
-                        arrivals.putIfAbsent(UUID.fromString(record.key()), System.nanoTime());
+                        long now = System.nanoTime();
+                        arrivals.computeIfAbsent(UUID.fromString(record.key()), id -> new java.util.concurrent.CompletableFuture<>())
+                                .complete(now);
                     }
                 }
             }

@@ -15,7 +15,7 @@ public final class StripeWebhooks {
 
     public static final String SECRET = "whsec_taquilla_tests";
 
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     private StripeWebhooks() {
     }
