@@ -11,7 +11,12 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MissingRequestHeaderException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.ServletRequestBindingException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -85,6 +90,41 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
                 .toList();
         ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "The request has invalid parameters");
         body.setType(URI.create(ApiProblem.TYPE_BASE + "validation"));
+        body.setTitle("Invalid request");
+        body.setProperty("errors", errors);
+        return ResponseEntity.badRequest().body(body);
+    }
+
+    /** {@code /orders/not-a-uuid}, {@code ?size=abc}: name the parameter and the type it needs. */
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException e, HttpHeaders headers,
+                                                        HttpStatusCode status, WebRequest request) {
+        String name = e instanceof MethodArgumentTypeMismatchException m ? m.getName() : String.valueOf(e.getPropertyName());
+        String expected = e.getRequiredType() == null ? "another type" : e.getRequiredType().getSimpleName();
+        return problem("invalid-parameter", name + " is not a valid " + expected,
+                List.of(Map.of("field", name, "message", "is not a valid " + expected)));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMissingServletRequestParameter(MissingServletRequestParameterException e,
+                                                                          HttpHeaders headers, HttpStatusCode status,
+                                                                          WebRequest request) {
+        return problem("missing-parameter", "The query parameter " + e.getParameterName() + " is required",
+                List.of(Map.of("field", e.getParameterName(), "message", "is required")));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleServletRequestBindingException(ServletRequestBindingException e,
+                                                                          HttpHeaders headers, HttpStatusCode status,
+                                                                          WebRequest request) {
+        String name = e instanceof MissingRequestHeaderException h ? h.getHeaderName() : "request";
+        return problem("missing-parameter", e instanceof MissingRequestHeaderException
+                ? "The header " + name + " is required" : e.getMessage(), List.of(Map.of("field", name, "message", "is required")));
+    }
+
+    private static ResponseEntity<Object> problem(String type, String detail, List<Map<String, String>> errors) {
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
+        body.setType(URI.create(ApiProblem.TYPE_BASE + type));
         body.setTitle("Invalid request");
         body.setProperty("errors", errors);
         return ResponseEntity.badRequest().body(body);

@@ -59,6 +59,11 @@ class WebEdgeTest {
             throw ApiProblem.notFound("Thing", id);
         }
 
+        @GetMapping("/api/needs-header")
+        String needsHeader(@org.springframework.web.bind.annotation.RequestHeader("Idempotency-Key") String key) {
+            return key;
+        }
+
         @GetMapping("/api/sold-out")
         String soldOut() {
             throw new ApiProblem(HttpStatus.CONFLICT, "sold-out", "Sold out", "Only 2 left").with("available", 2);
@@ -124,6 +129,11 @@ class WebEdgeTest {
 
         ResponseEntity<String> badId = http().get().uri("/api/things/not-a-uuid").retrieve().toEntity(String.class);
         assertThat(badId.getStatusCode().value()).isEqualTo(400);
+        assertThat(badId.getBody()).contains("https://taquilla.io/problems/invalid-parameter", "\"field\":\"id\"");
+
+        ResponseEntity<String> noHeader = http().get().uri("/api/needs-header").retrieve().toEntity(String.class);
+        assertThat(noHeader.getStatusCode().value()).isEqualTo(400);
+        assertThat(noHeader.getBody()).contains("https://taquilla.io/problems/missing-parameter", "Idempotency-Key");
 
         ResponseEntity<String> missing = http().get().uri("/api/things/" + UUID.randomUUID()).retrieve().toEntity(String.class);
         assertThat(missing.getStatusCode().value()).isEqualTo(404);
