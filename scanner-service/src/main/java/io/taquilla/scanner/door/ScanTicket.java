@@ -39,10 +39,15 @@ public class ScanTicket {
     private final ScanMetrics metrics;
     private final Clock clock;
     private final boolean admitUnseenTickets;
+    private final CheckInBatcher batcher;
+    private final CheckInDao checkIns;
 
     public ScanTicket(Jdbi jdbi, SigningKeyRing keys, ScannableEvents events, DoorWindow window, DeviceThrottle throttle,
                       ScanLog scanLog, ScanMetrics metrics, Clock clock,
-                      @Value("${taquilla.scanner.admit-unseen-tickets}") boolean admitUnseenTickets) {
+                      @Value("${taquilla.scanner.admit-unseen-tickets}") boolean admitUnseenTickets,
+                      CheckInBatcher batcher) {
+        this.batcher = batcher;
+        this.checkIns = jdbi.onDemand(CheckInDao.class);
         this.jdbi = jdbi;
         this.keys = keys;
         this.events = events;
@@ -88,9 +93,15 @@ public class ScanTicket {
      * row itself records the admitting scan, and {@link ScanLogRecovery} restores the log line of
      * any admission a crash cut off.
      */
+    /**
+     * The check-in is one atomic statement, synchronous: once it returns, the ticket is in. It
+     * runs grouped with concurrent scans ({@link CheckInBatcher}); the rare follow-up read for a
+     * rejection borrows its own connection. The log line and event follow through the batched
+     * writer ({@link ScanLog}); the ticket row itself records the admitting scan, and
+     * {@link ScanLogRecovery} restores the log line of any admission a crash cut off.
+     */
     private ScanVerdict checkIn(UUID scanId, Instant now, Scan scan, Claims token, ScannableEvent event) {
-        ScanVerdict verdict = jdbi.withHandle(handle ->
-                decide(handle.attach(CheckInDao.class), scanId, now, scan, token, event));
+        ScanVerdict verdict = decide(checkIns, scanId, now, scan, token, event);
         scanLog.writeLater(logged(scanId, now, scan, verdict));
         return verdict;
     }
@@ -101,7 +112,7 @@ public class ScanTicket {
         UUID tokenType = event == null ? null : event.ticketTypeId(token.ticketTypeIdLow64());
         for (int attempt = 0; attempt < 3; attempt++) {
             Optional<CheckInDao.Admitted> admitted = admitUnseenTickets
-                    ? dao.admitOrInsert(ticketId, token.eventId(), tokenType, now, scan.gate(), scan.deviceId(), scanId)
+                    ? batcher.admit(ticketId, token.eventId(), tokenType, now, scan.gate(), scan.deviceId(), scanId)
                     : dao.admitCached(ticketId, now, scan.gate(), scan.deviceId(), scanId);
             if (admitted.isPresent()) {
                 CheckInDao.Admitted a = admitted.get();

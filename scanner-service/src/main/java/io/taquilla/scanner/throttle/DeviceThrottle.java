@@ -1,9 +1,11 @@
 package io.taquilla.scanner.throttle;
 
 import io.github.bucket4j.Bucket;
+import io.github.bucket4j.TimeMeter;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.taquilla.web.ApiProblem;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -31,12 +33,24 @@ public class DeviceThrottle {
     private final long invalidBurst;
     private final Counter throttledScans;
     private final Counter throttledForgeries;
+    private final TimeMeter time;
 
     public DeviceThrottle(@Value("${taquilla.scanner.rate-limit.scans-per-second}") long scansPerSecond,
                           @Value("${taquilla.scanner.rate-limit.scan-burst}") long scanBurst,
                           @Value("${taquilla.scanner.rate-limit.invalid-signatures-per-minute}") long invalidPerMinute,
                           @Value("${taquilla.scanner.rate-limit.invalid-signature-burst}") long invalidBurst,
-                          MeterRegistry meters) {
+                          MeterRegistry meters, Clock clock) {
+        this.time = new TimeMeter() {
+            @Override
+            public long currentTimeNanos() {
+                return clock.millis() * 1_000_000L;
+            }
+
+            @Override
+            public boolean isWallClockBased() {
+                return true;
+            }
+        };
         this.scansPerSecond = scansPerSecond;
         this.scanBurst = scanBurst;
         this.invalidPerMinute = invalidPerMinute;
@@ -77,8 +91,10 @@ public class DeviceThrottle {
             devices.clear();
         }
         return devices.computeIfAbsent(deviceId, id -> new Buckets(
-                Bucket.builder().addLimit(l -> l.capacity(scanBurst).refillGreedy(scansPerSecond, Duration.ofSeconds(1))).build(),
-                Bucket.builder().addLimit(l -> l.capacity(invalidBurst).refillGreedy(invalidPerMinute, Duration.ofMinutes(1))).build()));
+                Bucket.builder().withCustomTimePrecision(time)
+                        .addLimit(l -> l.capacity(scanBurst).refillGreedy(scansPerSecond, Duration.ofSeconds(1))).build(),
+                Bucket.builder().withCustomTimePrecision(time)
+                        .addLimit(l -> l.capacity(invalidBurst).refillGreedy(invalidPerMinute, Duration.ofMinutes(1))).build()));
     }
 
     private static Counter throttled(MeterRegistry meters, String cause) {

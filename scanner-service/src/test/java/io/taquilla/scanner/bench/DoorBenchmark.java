@@ -8,6 +8,7 @@ import io.taquilla.scanner.token.SigningKeyRing;
 import io.taquilla.scanner.token.domain.QrTokenVerifier;
 import io.taquilla.testsupport.TestInfrastructure;
 import io.taquilla.web.security.DevTokens;
+import java.lang.management.ManagementFactory;
 import java.nio.ByteBuffer;
 import java.security.SecureRandom;
 import java.sql.Connection;
@@ -37,7 +38,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  * tickets over HTTP (plus a share of repeats, picked up by another device at the same moment, and
  * forgeries) against an in-process scanner-service on the real PostgreSQL and Kafka of the test
  * infrastructure. The baseline, in the same run, is what the door must at least do: verify the
- * signature and run one conditional UPDATE through plain JDBC, on the same number of threads.
+ * signature and run one conditional UPDATE through plain JDBC, on as many connections as the
+ * service's pool.
  *
  * <p>System properties: {@code door.tickets} (100000), {@code door.devices} (32),
  * {@code door.warmup} (5000), {@code door.baseline} (30000), {@code door.repeats} (0.05),
@@ -46,12 +48,27 @@ import org.springframework.context.ConfigurableApplicationContext;
 public final class DoorBenchmark {
 
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static CpuMeter cpu;
 
     enum Kind { SCAN, REPEAT, FORGED }
 
     record Job(Kind kind, int ticket, String qr) {}
 
-    record Phase(String name, int scans, double seconds, long[] latenciesNanos) {
+    record Phase(String name, int scans, double seconds, long[] latenciesNanos, CpuMeter.Sample cpu) {
+        double jvmMicrosPerScan() {
+            return cpu.jvmNanos() / 1000.0 / scans;
+        }
+
+        double postgresMicrosPerScan() {
+            return cpu.postgresNanos() / 1000.0 / scans;
+        }
+
+        /** Scans per second if this phase had every core to itself: cores over CPU time per scan. */
+        double projectedPerSecond() {
+            double micros = jvmMicrosPerScan() + postgresMicrosPerScan();
+            return micros == 0 ? 0 : Runtime.getRuntime().availableProcessors() * 1_000_000.0 / micros;
+        }
+
         double perSecond() {
             return scans / seconds;
         }
@@ -76,6 +93,8 @@ public final class DoorBenchmark {
         int measured = tickets - warmup - baselineTickets;
 
         TestInfrastructure infrastructure = TestInfrastructure.get();
+        java.util.regex.Matcher pgPort = java.util.regex.Pattern.compile(":(\\d+)/").matcher(infrastructure.jdbcUrl());
+        cpu = new CpuMeter(pgPort.find() ? Integer.parseInt(pgPort.group(1)) : -1);
         ConfigurableApplicationContext app = null;
         int exit = 1;
         try {
@@ -121,7 +140,7 @@ public final class DoorBenchmark {
                                           group by ticket_id having count(*) > 1) d
                     """).bind("e", eventId).mapTo(Long.class).one());
 
-            Phase baseline = runBaseline(infrastructure, signer, qrs, warmup + measured, tickets, devices);
+            Phase baseline = runBaseline(infrastructure, signer, qrs, warmup + measured, tickets, pool);
 
             print(tickets, devices, repeats, forgeries, pool, http, baseline, verdicts, doubleAdmits + dbDoubleAdmits, errors.get());
             exit = 0;
@@ -182,6 +201,7 @@ public final class DoorBenchmark {
         AtomicInteger next = new AtomicInteger();
         long[][] latencies = new long[devices][];
         List<Thread> threads = new ArrayList<>();
+        CpuMeter.Sample cpuBefore = cpu.sample();
         long started = System.nanoTime();
         for (int d = 0; d < devices; d++) {
             int device = d;
@@ -211,8 +231,9 @@ public final class DoorBenchmark {
             thread.join();
         }
         double seconds = (System.nanoTime() - started) / 1e9;
+        CpuMeter.Sample used = cpu.sample().minus(cpuBefore);
         long[] all = Arrays.stream(latencies).flatMapToLong(Arrays::stream).sorted().toArray();
-        return new Phase(name, jobs.size(), seconds, all);
+        return new Phase(name, jobs.size(), seconds, all, used);
     }
 
     private static void tally(Job job, MiniHttpClient.Reply reply, Map<String, AtomicLong> verdicts,
@@ -246,6 +267,7 @@ public final class DoorBenchmark {
         AtomicLong failures = new AtomicLong();
         long[][] latencies = new long[threads][];
         List<Thread> workers = new ArrayList<>();
+        CpuMeter.Sample cpuBefore = cpu.sample();
         long started = System.nanoTime();
         for (int t = 0; t < threads; t++) {
             int worker = t;
@@ -285,11 +307,12 @@ public final class DoorBenchmark {
             thread.join();
         }
         double seconds = (System.nanoTime() - started) / 1e9;
+        CpuMeter.Sample used = cpu.sample().minus(cpuBefore);
         if (failures.get() > 0) {
             System.out.println("baseline failures: " + failures.get());
         }
         return new Phase("baseline (verify + UPDATE, JDBC)", to - from, seconds,
-                Arrays.stream(latencies).flatMapToLong(Arrays::stream).sorted().toArray());
+                Arrays.stream(latencies).flatMapToLong(Arrays::stream).sorted().toArray(), used);
     }
 
     private static void signAll(Signer signer, UUID[] ids, String[] qrs, UUID eventId, UUID typeId) throws InterruptedException {
@@ -334,19 +357,29 @@ public final class DoorBenchmark {
         System.out.printf("Door benchmark: %,d issued tickets, %d devices, %.0f%% repeats, %.0f%% forgeries, "
                 + "Hikari pool %d, %d CPUs%n", tickets, devices, repeats * 100, forgeries * 100, pool,
                 Runtime.getRuntime().availableProcessors());
-        System.out.printf("%-34s %9s %10s %8s %8s %8s%n", "phase", "scans", "scans/s", "p50 ms", "p99 ms", "max ms");
+        System.out.printf("%-34s %9s %10s %8s %8s %8s %12s %11s %14s%n", "phase", "scans", "scans/s", "p50 ms", "p99 ms",
+                "max ms", "JVM µs/scan", "PG µs/scan", "CPU-bound /s");
         for (Phase phase : List.of(http, baseline)) {
-            System.out.printf("%-34s %,9d %,10.0f %8.2f %8.2f %8.2f%n", phase.name(), phase.scans(), phase.perSecond(),
-                    phase.percentileMs(0.50), phase.percentileMs(0.99), phase.percentileMs(1.0));
+            System.out.printf("%-34s %,9d %,10.0f %8.2f %8.2f %8.2f %12.0f %11.0f %,14.0f%n", phase.name(), phase.scans(),
+                    phase.perSecond(), phase.percentileMs(0.50), phase.percentileMs(0.99), phase.percentileMs(1.0),
+                    phase.jvmMicrosPerScan(), phase.postgresMicrosPerScan(), phase.projectedPerSecond());
+        }
+        System.out.printf("load average: %.1f (on %d CPUs; others' work competes for them)%n",
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), Runtime.getRuntime().availableProcessors());
+        if (!cpu.measuresPostgres()) {
+            System.out.println("(PostgreSQL is not local: its CPU is not measured)");
         }
         System.out.println("verdicts: " + verdicts);
         System.out.printf("double admits: %d, unexpected answers: %d%n", doubleAdmits, errors);
         System.out.printf("{\"scans\":%d,\"scansPerSec\":%.0f,\"p50Ms\":%.2f,\"p99Ms\":%.2f,\"maxMs\":%.2f,"
                         + "\"doubleAdmits\":%d,\"errors\":%d,\"devices\":%d,\"tickets\":%d,\"baselinePerSec\":%.0f,"
-                        + "\"baselineP99Ms\":%.2f,\"ratio\":%.2f}%n",
+                        + "\"baselineP99Ms\":%.2f,\"ratio\":%.2f,\"jvmMicrosPerScan\":%.0f,\"postgresMicrosPerScan\":%.0f,"
+                        + "\"cpuBoundPerSec\":%.0f,\"baselineCpuBoundPerSec\":%.0f,\"loadAverage\":%.1f}%n",
                 http.scans(), http.perSecond(), http.percentileMs(0.50), http.percentileMs(0.99), http.percentileMs(1.0),
                 doubleAdmits, errors, devices, tickets, baseline.perSecond(), baseline.percentileMs(0.99),
-                http.perSecond() / baseline.perSecond());
+                http.perSecond() / baseline.perSecond(), http.jvmMicrosPerScan(), http.postgresMicrosPerScan(),
+                http.projectedPerSecond(), baseline.projectedPerSecond(),
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     }
 
     /** Signs tokens in ticketing-service's format with a fresh Ed25519 key. */
