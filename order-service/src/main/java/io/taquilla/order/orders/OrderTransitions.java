@@ -114,6 +114,7 @@ public class OrderTransitions {
     }
 
     private OrderStatus reject(Handle handle, StoredOrder order, Money paid, String paymentIntentId, String reason) {
+        ledger.release(handle, order.id()); // a rejected order keeps nothing (e.g. an underpaid one still held units)
         orders.changeStatus(handle, order.id(), OrderStatus.REJECTED, reason);
         outbox.append(handle, Topics.ORDERING_ORDER, new OrderRejected(UUID.randomUUID(), Instant.now(), order.id(),
                 order.catalogEventId(), order.customer(), paid, paymentIntentId, reason));

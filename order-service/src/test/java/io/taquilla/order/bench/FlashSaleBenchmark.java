@@ -91,7 +91,7 @@ public final class FlashSaleBenchmark {
             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                     .connectTimeout(Duration.ofSeconds(10)).build();
 
-            TicketTypeSnapshot warmType = Events.type("WARM", 2500, 1_000_000, 4);
+            TicketTypeSnapshot warmType = Events.type("WARM", 2500, warmup, 4);
             EventSnapshot warmEvent = Events.onSale(warmType);
             jdbi.useTransaction(h -> catalog.apply(h, warmEvent));
             run("warm-up", warmup, clients, orderAttempt(http, port, warmEvent, warmType));
@@ -99,7 +99,9 @@ public final class FlashSaleBenchmark {
             TicketTypeSnapshot ga = Events.type("GA", 2500, capacity, 4);
             EventSnapshot sale = Events.onSale(ga);
             jdbi.useTransaction(h -> catalog.apply(h, sale));
+            Thread watcher = watchDatabase(infrastructure);
             Run service = run("order-service HTTP", attempts, clients, orderAttempt(http, port, sale, ga));
+            watcher.interrupt();
             int taken = jdbi.withHandle(h -> h.createQuery("""
                             select count(*) from inventory_unit where ticket_type_id = :t and state in ('HELD', 'SOLD')
                             """).bind("t", ga.ticketTypeId()).mapTo(Integer.class).one());
@@ -134,6 +136,37 @@ public final class FlashSaleBenchmark {
             app.close();
             System.exit(0);
         }
+    }
+
+    /** Every 5 s, what the database sessions are doing (to see lock waits if the run stalls). */
+    private static Thread watchDatabase(TestInfrastructure infrastructure) {
+        Thread thread = new Thread(() -> {
+            try (Connection c = infrastructure.connect(); Statement s = c.createStatement()) {
+                while (!Thread.currentThread().isInterrupted()) {
+                    Thread.sleep(5000);
+                    StringBuilder line = new StringBuilder("db sessions:");
+                    try (var rs = s.executeQuery("""
+                            select state, coalesce(wait_event_type, '-') || ':' || coalesce(wait_event, '-') as wait,
+                                   left(regexp_replace(query, '\\s+', ' ', 'g'), 60) as q, count(*) as n
+                              from pg_stat_activity where backend_type = 'client backend' and pid <> pg_backend_pid()
+                             group by 1, 2, 3 order by 4 desc limit 6
+                            """)) {
+                        while (rs.next()) {
+                            line.append(String.format(Locale.ROOT, "%n  %3d %-20s %-28s %s", rs.getInt("n"), rs.getString("state"),
+                                    rs.getString("wait"), rs.getString("q")));
+                        }
+                    }
+                    System.out.println(line);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (Exception e) {
+                System.out.println("db watcher stopped: " + e);
+            }
+        }, "db-watcher");
+        thread.setDaemon(true);
+        thread.start();
+        return thread;
     }
 
     private static Attempt orderAttempt(HttpClient http, int port, EventSnapshot event, TicketTypeSnapshot type) {

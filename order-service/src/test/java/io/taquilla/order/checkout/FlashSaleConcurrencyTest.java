@@ -71,8 +71,14 @@ class FlashSaleConcurrencyTest {
         int holders = jdbi.withHandle(h -> h.createQuery("""
                         select count(distinct order_id) from inventory_unit where ticket_type_id = :t and order_id is not null
                         """).bind("t", ga.ticketTypeId()).mapTo(Integer.class).one());
+        int orders = jdbi.withHandle(h -> h.createQuery("""
+                        select count(*) from orders o
+                         where o.catalog_event_id = :e
+                           and (select count(*) from inventory_unit u where u.order_id = o.id) = 1
+                        """).bind("e", event.catalogEventId()).mapTo(Integer.class).one());
         assertThat(taken).isEqualTo(100);
         assertThat(holders).isEqualTo(100);
+        assertThat(orders).as("every held unit belongs to a stored order holding exactly one").isEqualTo(100);
         var availability = http.get("/api/events/" + event.catalogEventId() + "/availability").json();
         assertThat(availability.path("summary").path("isSoldOut").asBoolean()).isTrue();
         assertThat(availability.path("ticketTypes").get(0).path("held").asInt()).isEqualTo(100);

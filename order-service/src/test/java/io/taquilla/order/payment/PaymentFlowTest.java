@@ -114,6 +114,7 @@ class PaymentFlowTest {
         UUID orderId = place(1);
         pay(orderId, 100, "pi_short");
         Orders.awaitStatus(jdbi, orderId, "REJECTED");
+        assertThat(Orders.units(jdbi, ga.ticketTypeId(), "FREE")).isEqualTo(10);
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
                 assertThat(Kafka.events(Topics.ORDERING_ORDER, orderId.toString(), OrderRejected.class))
                         .singleElement().satisfies(r -> assertThat(r.reason()).isEqualTo("amount-mismatch")));
