@@ -79,6 +79,7 @@ class AdminPaymentsTest {
         if (code.is4xxClientError()) {
             assertThat(response.getHeaders().getContentType().isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                     .as("problem+json for %s", uri).isTrue();
+            assertThat(response.getBody()).as(uri).contains("\"type\":\"https://taquilla.io/problems/");
         }
         return code.value();
     }
