@@ -56,13 +56,15 @@ public class Capacity {
             return;
         }
         int deleted = handle.createUpdate("""
-                        delete from inventory_unit where ticket_type_id = :type and unit_no in (
+                        with surplus as materialized (
                             select unit_no from inventory_unit
                              where ticket_type_id = :type
                                and (state = 'FREE' or (state = 'HELD' and hold_expires_at <= clock_timestamp()))
                              order by unit_no desc
                              limit :excess
                                for update skip locked)
+                        delete from inventory_unit u using surplus s
+                         where u.ticket_type_id = :type and u.unit_no = s.unit_no
                         """)
                 .bind("type", type).bind("excess", units - target).execute();
         handle.createUpdate("update ticket_type set unit_count = unit_count - :deleted where id = :type")

@@ -18,24 +18,33 @@ import org.springframework.stereotype.Component;
 @Component
 public class InventoryLedger {
 
-    /** Free units first (partial index on FREE rows) ... */
+    /**
+     * Free units first (partial index on FREE rows) ... The locking sub-select is a MATERIALIZED
+     * CTE on purpose: as a plain sub-query the planner may re-scan it (e.g. as the inner side of
+     * a join), and each re-scan with SKIP LOCKED can return other rows, so one statement could
+     * claim more than {@code :n} units. Materialized, it runs exactly once.
+     */
     private static final String CLAIM_FREE = """
+            with claimable as materialized (
+                select unit_no from inventory_unit
+                 where ticket_type_id = :type and state = 'FREE'
+                 limit :n for update skip locked)
             update inventory_unit u
                set state = :state, order_id = :order, hold_expires_at = :until
-              from (select unit_no from inventory_unit
-                     where ticket_type_id = :type and state = 'FREE'
-                     limit :n for update skip locked) c
+              from claimable c
              where u.ticket_type_id = :type and u.unit_no = c.unit_no
             returning u.unit_no
             """;
 
     /** ... then units whose hold ran out, whether or not the sweeper has expired their order yet. */
     private static final String CLAIM_EXPIRED = """
+            with claimable as materialized (
+                select unit_no from inventory_unit
+                 where ticket_type_id = :type and state = 'HELD' and hold_expires_at <= clock_timestamp()
+                 limit :n for update skip locked)
             update inventory_unit u
                set state = :state, order_id = :order, hold_expires_at = :until
-              from (select unit_no from inventory_unit
-                     where ticket_type_id = :type and state = 'HELD' and hold_expires_at <= clock_timestamp()
-                     limit :n for update skip locked) c
+              from claimable c
              where u.ticket_type_id = :type and u.unit_no = c.unit_no
             returning u.unit_no
             """;
@@ -110,7 +119,7 @@ public class InventoryLedger {
     }
 
     private static int claimWith(Handle handle, String sql, UUID orderId, UUID type, int n, Instant holdUntil) {
-        return handle.createQuery(sql)
+        int claimed = handle.createQuery(sql)
                 .bind("type", type)
                 .bind("n", n)
                 .bind("state", holdUntil == null ? "SOLD" : "HELD")
@@ -118,6 +127,11 @@ public class InventoryLedger {
                 .bind("until", holdUntil)
                 .mapTo(Integer.class)
                 .list().size();
+        if (claimed > n) {
+            // Never let an order hold more than it asked for; the caller's transaction rolls back.
+            throw new IllegalStateException("claimed " + claimed + " units of " + type + " for " + orderId + ", wanted " + n);
+        }
+        return claimed;
     }
 
     /** Units a new buyer could take now (free, or held past expiry), including ones others are claiming. */

@@ -73,7 +73,6 @@ public final class FlashSaleBenchmark {
         System.setProperty("spring.datasource.password", infrastructure.password());
         System.setProperty("spring.kafka.bootstrap-servers", infrastructure.bootstrapServers());
         System.setProperty("server.port", "0");
-        System.setProperty("server.tomcat.threads.max", String.valueOf(Math.max(200, clients)));
         System.setProperty("logging.level.root", "WARN");
         ConfigurableApplicationContext app;
         try {
@@ -86,6 +85,7 @@ public final class FlashSaleBenchmark {
         try {
             int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
             int pool = Integer.parseInt(app.getEnvironment().getProperty("spring.datasource.hikari.maximum-pool-size", "10"));
+            String threads = app.getEnvironment().getProperty("server.tomcat.threads.max", "200");
             Jdbi jdbi = app.getBean(Jdbi.class);
             CatalogCopy catalog = app.getBean(CatalogCopy.class);
             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
@@ -114,8 +114,8 @@ public final class FlashSaleBenchmark {
             int oversold = Math.max(0, taken - capacity) + Math.abs(service.succeeded() - taken) + Math.abs(holders - taken);
             double ratio = service.perSecond() / baseline.perSecond();
             System.out.println();
-            System.out.printf(Locale.ROOT, "Flash sale: capacity %d, %d attempts, %d concurrent clients, Hikari pool %d%n",
-                    capacity, attempts, clients, pool);
+            System.out.printf(Locale.ROOT, "Flash sale: capacity %d, %d attempts, %d concurrent clients, Hikari pool %d, Tomcat threads %s%n",
+                    capacity, attempts, clients, pool, threads);
             System.out.printf(Locale.ROOT, "%-22s %9s %9s %8s %7s %10s %9s %9s %9s%n",
                     "run", "attempts", "succeeded", "refused", "errors", "per sec", "p50 ms", "p99 ms", "seconds");
             for (Run r : List.of(service, baseline)) {
