@@ -43,7 +43,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  *
  * <p>System properties: {@code door.tickets} (100000), {@code door.devices} (32),
  * {@code door.warmup} (5000), {@code door.baseline} (30000), {@code door.repeats} (0.05),
- * {@code door.forgeries} (0.02), {@code door.pool} (Hikari pool size, 12).
+ * {@code door.forgeries} (0.02), {@code door.pool} (Hikari pool size, 12), {@code door.tomcatThreads} (Boot's default).
  */
 public final class DoorBenchmark {
 
@@ -170,6 +170,9 @@ public final class DoorBenchmark {
         properties.put("taquilla.scanner.rate-limit.invalid-signature-burst", "1000000");
         properties.put("taquilla.scanner.rate-limit.invalid-signatures-per-minute", "1000000");
         properties.put("server.tomcat.max-keep-alive-requests", "-1");
+        if (System.getProperty("door.tomcatThreads") != null) {
+            properties.put("server.tomcat.threads.max", System.getProperty("door.tomcatThreads"));
+        }
         properties.put("logging.level.root", "WARN");
         properties.put("logging.level.org.apache.kafka", "ERROR");
         // As command-line arguments: they override application.yaml, default properties do not.

@@ -68,6 +68,27 @@ class QrTokenVerifierTest {
         assertThat(verifier.verify(Base64.getUrlEncoder().withoutPadding().encodeToString(token)).valid()).isFalse();
     }
 
+    /** ticketing-service's published test vectors (docs/services/ticketing-service.md). */
+    @Test
+    void verifiesTicketingsTestVectors() {
+        UUID vectorTicket = UUID.fromString("11111111-1111-4111-8111-111111111111");
+        QrTokenVerifier ed = new QrTokenVerifier(List.of(new VerificationKey("0a1b2c3d", Algorithm.ED25519,
+                Base64.getDecoder().decode("A6EHv/POEL4dcN0Y50vAmWfk1jCbpQ1fHdyGZBJVMbg="))));
+        QrTokenVerifier.Verification verification = ed.verify("AQobLD0RERERERFBEYERERERERERIiIiIiIiQiKCIiIiIiIiIoMzMzMzMzMzCEQ1"
+                + "WocMoB_LHk_OUN_tsPb0p0WRFjxmT2m5pkAsVgzwvDI4uRhYt-bYWmu59r5k-XapO3MaUhitmkeAY7mPBg");
+        assertThat(verification.valid()).isTrue();
+        assertThat(verification.claims().ticketId()).isEqualTo(vectorTicket);
+        assertThat(verification.claims().eventId()).isEqualTo(UUID.fromString("22222222-2222-4222-8222-222222222222"));
+        assertThat(verification.claims().isForTicketType(UUID.fromString("33333333-3333-4333-8333-333333333333"))).isTrue();
+
+        byte[] hmacSecret = QrTokenVerifier.hmacKeySecret("taquilla-test-vector-hmac-secret-0123456789", "0a1b2c3d");
+        assertThat(java.util.HexFormat.of().formatHex(hmacSecret))
+                .isEqualTo("7e28ebe09629375bfaeb340249eecdca930b1d73d1fd33ecc757765fc1d8d3cc");
+        QrTokenVerifier hmac = new QrTokenVerifier(List.of(new VerificationKey("0a1b2c3d", Algorithm.HMAC_SHA256, hmacSecret)));
+        assertThat(hmac.verify("AQobLD0RERERERFBEYERERERERERIiIiIiIiQiKCIiIiIiIiIoMzMzMzMzMzeMfS7eUqut1SEh6rRknzE2C2qY54M1"
+                + "Rnuqxc2S1vqz4").valid()).isTrue();
+    }
+
     private String ed25519(String keyId) {
         byte[] bytes = ByteBuffer.allocate(45 + 64).put(header(keyId)).array();
         Ed25519.sign(privateKey, 0, publicKey, 0, bytes, 0, 45, bytes, 45);
