@@ -151,4 +151,10 @@ public class ScanLog implements SmartLifecycle {
     public boolean isRunning() {
         return running;
     }
+
+    /** Stop after the web server, so the lines of the last answered scans are still written. */
+    @Override
+    public int getPhase() {
+        return Integer.MIN_VALUE + 1000;
+    }
 }
