@@ -135,8 +135,10 @@ final class DemoJourney {
         Map<String, Object> scan = Map.of("qr", qrs.get(0), "eventId", eventId, "gate", "A", "deviceId", "demo-device-1");
         JsonNode first = expectOk(http.post(routes.url("/api/scans"), door, scan)).json();
         check("ACCEPTED".equals(first.path("verdict").asString()), "verdict ACCEPTED, got " + first);
-        say("ACCEPTED — " + first.path("ticketType").asString(first.path("ticketTypeName").asString()) + ", "
-                + first.path("holderName").asString());
+        JsonNode admitted = first.path("ticket");
+        check(!admitted.path("holderName").asString("").isBlank(), "the door screen shows the holder, got " + first);
+        say("ACCEPTED — " + admitted.path("ticketType").asString() + ", " + admitted.path("holderName").asString()
+                + ", " + admitted.path("ticketNumber").asString());
 
         step("Scan it again");
         JsonNode second = expectOk(http.post(routes.url("/api/scans"), door, scan)).json();

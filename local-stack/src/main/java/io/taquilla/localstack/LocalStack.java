@@ -83,8 +83,6 @@ final class LocalStack implements AutoCloseable {
         env.put("SMTP_PORT", String.valueOf(infrastructure.smtpPort()));
         env.put("MAIL_FROM", "tickets@taquilla.local");
         env.put("STRIPE_WEBHOOK_SECRET", STRIPE_WEBHOOK_SECRET);
-        env.put("CHECKOUT_SUCCESS_URL", layout.gatewayUrl() + "/checkout/success");
-        env.put("CHECKOUT_CANCEL_URL", layout.gatewayUrl() + "/checkout/cancel");
         env.remove("STRIPE_SECRET_KEY");
         return env;
     }

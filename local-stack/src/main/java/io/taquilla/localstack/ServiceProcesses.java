@@ -48,9 +48,13 @@ final class ServiceProcesses implements AutoCloseable {
                     + "stop whatever listens there (an earlier ./taquilla up?) and try again");
         }
         Path log = logs.resolve(module + ".log");
+        // Run a copy: rebuilding the module while the stack runs must not pull classes from under it.
+        Path copy = logs.resolveSibling("run").resolve(module + ".jar");
+        Files.createDirectories(copy.getParent());
+        Files.copy(jar, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k",
-                "-jar", jar.toString());
+                "-jar", copy.toString());
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());

@@ -24,6 +24,20 @@ public class DeliveryMetrics {
     public DeliveryMetrics(MeterRegistry meters) {
         this.meters = meters;
         meters.gauge("taquilla.notification.due", due);
+        // Zero-valued series from the start, so dashboards read 0 rather than "no data".
+        for (DeliveryKind kind : DeliveryKind.values()) {
+            for (Channel channel : Channel.values()) {
+                retries(kind, channel);
+            }
+        }
+    }
+
+    private Counter retries(DeliveryKind kind,
+                            Channel channel) {
+        return Counter.builder("taquilla.notification.retries")
+                .description("Failed sends that were scheduled for another attempt")
+                .tag("kind", kind.name()).tag("channel", channel.name())
+                .register(meters);
     }
 
     public void status(DeliveryKind kind, Channel channel, DeliveryStatus status) {
@@ -34,10 +48,7 @@ public class DeliveryMetrics {
     }
 
     public void retry(DeliveryKind kind, Channel channel) {
-        Counter.builder("taquilla.notification.retries")
-                .description("Failed sends that were scheduled for another attempt")
-                .tag("kind", kind.name()).tag("channel", channel.name())
-                .register(meters).increment();
+        retries(kind, channel).increment();
     }
 
     public void sendLatency(Channel channel, boolean success, Duration took) {

@@ -26,6 +26,10 @@ public class ResilientStripe {
         this.retry = retry;
         this.circuitBreaker = circuitBreaker;
         this.meters = meters;
+        // Zero-valued series from the start, so the error panels and alerts read 0, not "no data".
+        for (String operation : new String[] {"create_checkout_session", "expire_checkout_session", "create_refund"}) {
+            errors(operation, "none", true);
+        }
     }
 
     public OpenedCheckout openCheckout(CheckoutRequest request) throws Throwable {
@@ -56,17 +60,20 @@ public class ResilientStripe {
                 return result;
             } catch (Throwable failure) {
                 latency(operation, "error").record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
-                Counter.builder("taquilla.payments.stripe.api.errors")
-                        .description("Failed Stripe API calls, each attempt counted")
-                        .tag("operation", operation)
-                        .tag("error", failure.getClass().getSimpleName())
-                        .tag("transient", String.valueOf(StripeFailures.isTransient(failure)))
-                        .register(meters)
-                        .increment();
+                errors(operation, failure.getClass().getSimpleName(), StripeFailures.isTransient(failure)).increment();
                 throw failure;
             }
         };
         return Retry.decorateCheckedSupplier(retry, CircuitBreaker.decorateCheckedSupplier(circuitBreaker, measured)).get();
+    }
+
+    private Counter errors(String operation, String error, boolean transientError) {
+        return Counter.builder("taquilla.payments.stripe.api.errors")
+                .description("Failed Stripe API calls, each attempt counted")
+                .tag("operation", operation)
+                .tag("error", error)
+                .tag("transient", String.valueOf(transientError))
+                .register(meters);
     }
 
     private Timer latency(String operation, String outcome) {

@@ -20,6 +20,25 @@ public class WebhookMetrics {
                 .publishPercentiles(0.5, 0.99)
                 .publishPercentileHistogram()
                 .register(meters);
+        // Zero-valued series from the start, so dashboards and alerts see 0 rather than no data.
+        for (String reason : new String[] {"missing", "malformed", "future", "stale", "mismatch"}) {
+            signatureFailures(reason);
+        }
+        duplicates("unknown");
+    }
+
+    private Counter signatureFailures(String reason) {
+        return Counter.builder("taquilla.payments.webhooks.signature.failures")
+                .description("Webhooks refused because of their Stripe-Signature")
+                .tag("reason", reason)
+                .register(meters);
+    }
+
+    private Counter duplicates(String type) {
+        return Counter.builder("taquilla.payments.webhooks.duplicates")
+                .description("Webhooks whose Stripe event id was already stored")
+                .tag("type", type)
+                .register(meters);
     }
 
     /** A webhook answered at the HTTP edge: outcome accepted, duplicate, signature, malformed or livemode. */
@@ -35,18 +54,12 @@ public class WebhookMetrics {
     }
 
     public void signatureFailure(String reason) {
-        Counter.builder("taquilla.payments.webhooks.signature.failures")
-                .description("Webhooks refused because of their Stripe-Signature")
-                .tag("reason", reason)
-                .register(meters).increment();
+        signatureFailures(reason).increment();
         received("unknown", "signature");
     }
 
     public void duplicate(String type) {
-        Counter.builder("taquilla.payments.webhooks.duplicates")
-                .description("Webhooks whose Stripe event id was already stored")
-                .tag("type", type)
-                .register(meters).increment();
+        duplicates(type).increment();
         received(type, "duplicate");
     }
 
