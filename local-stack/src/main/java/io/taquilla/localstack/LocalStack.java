@@ -34,6 +34,11 @@ final class LocalStack implements AutoCloseable {
     }
 
     static LocalStack start(Path home, StackLayout layout, Path dataDirectory) throws Exception {
+        return start(home, layout, dataDirectory, Map.of());
+    }
+
+    /** @param overrides extra environment for every service (tests shorten the order hold with it) */
+    static LocalStack start(Path home, StackLayout layout, Path dataDirectory, Map<String, String> overrides) throws Exception {
         Instant began = Instant.now();
         EmbeddedInfrastructure infrastructure = EmbeddedInfrastructure.start(dataDirectory, layout.postgresPort(), layout.smtpPort());
         System.out.printf("  PostgreSQL, Kafka and SMTP up in %.1f s%n", seconds(began));
@@ -44,7 +49,9 @@ final class LocalStack implements AutoCloseable {
             Path logs = home.resolve(".taquilla").resolve("logs" + (layout.base() == 8080 ? "" : "-" + layout.base()));
             services = new ServiceProcesses(home, logs);
             for (StackLayout.Service service : StackLayout.SERVICES) {
-                services.start(service.module(), layout.port(service), environment(layout, infrastructure, service.schema()));
+                Map<String, String> env = environment(layout, infrastructure, service.schema());
+                env.putAll(overrides);
+                services.start(service.module(), layout.port(service), env);
             }
             if (Files.exists(ServiceProcesses.jar(home, "api-gateway"))) {
                 services.start("api-gateway", layout.gatewayPort(), gatewayEnvironment(layout));
