@@ -189,9 +189,14 @@ class BuyerTicketsApiTest {
         assertThat(problem.get("detail").asString()).isNotBlank();
     }
 
+    /**
+     * A rendered code, not a photo: read it on ZXing's pure-barcode path. The general detector
+     * misses roughly 1.5 % of perfectly rendered codes (seen in CI here and measured over 500 codes
+     * in notification-service), which made this test fail at random.
+     */
     private static String decode(BufferedImage image) throws Exception {
         BinaryBitmap bitmap = new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(image)));
-        return new QRCodeReader().decode(bitmap, Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE)).getText();
+        return new QRCodeReader().decode(bitmap, Map.of(DecodeHintType.PURE_BARCODE, Boolean.TRUE)).getText();
     }
 
     private static BufferedImage onlyImage(PDPage page) throws Exception {
