@@ -1,5 +1,7 @@
 package io.taquilla.scanner.door;
 
+import io.taquilla.tickettoken.QrTokenVerifier;
+
 import io.taquilla.scanner.cache.ScannableEvents;
 import io.taquilla.scanner.door.domain.CheckIn;
 import io.taquilla.scanner.door.domain.DoorWindow;
@@ -8,8 +10,8 @@ import io.taquilla.scanner.door.domain.ScanVerdict;
 import io.taquilla.scanner.door.domain.ScannableEvent;
 import io.taquilla.scanner.throttle.DeviceThrottle;
 import io.taquilla.scanner.token.SigningKeyRing;
-import io.taquilla.scanner.token.domain.QrTokenVerifier.Claims;
-import io.taquilla.scanner.token.domain.QrTokenVerifier.Verification;
+import io.taquilla.tickettoken.QrTokenVerifier.Claims;
+import io.taquilla.tickettoken.QrTokenVerifier.Verification;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;

@@ -1,5 +1,7 @@
 package io.taquilla.scanner.offline;
 
+import io.taquilla.tickettoken.QrTokenVerifier;
+
 import io.taquilla.scanner.cache.ScannableEvents;
 import io.taquilla.scanner.door.CheckInDao.TicketState;
 import io.taquilla.scanner.door.LoggedScan;
@@ -11,7 +13,7 @@ import io.taquilla.scanner.door.domain.RejectionReason;
 import io.taquilla.scanner.door.domain.ScanVerdict;
 import io.taquilla.scanner.door.domain.ScannableEvent;
 import io.taquilla.scanner.token.SigningKeyRing;
-import io.taquilla.scanner.token.domain.QrTokenVerifier.Verification;
+import io.taquilla.tickettoken.QrTokenVerifier.Verification;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

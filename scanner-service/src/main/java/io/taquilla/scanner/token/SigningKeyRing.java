@@ -1,9 +1,9 @@
 package io.taquilla.scanner.token;
 
-import io.taquilla.scanner.token.domain.QrTokenVerifier;
-import io.taquilla.scanner.token.domain.QrTokenVerifier.Algorithm;
-import io.taquilla.scanner.token.domain.QrTokenVerifier.Verification;
-import io.taquilla.scanner.token.domain.QrTokenVerifier.VerificationKey;
+import io.taquilla.tickettoken.QrTokenVerifier;
+import io.taquilla.tickettoken.QrTokenVerifier.Algorithm;
+import io.taquilla.tickettoken.QrTokenVerifier.Verification;
+import io.taquilla.tickettoken.QrTokenVerifier.VerificationKey;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Base64;

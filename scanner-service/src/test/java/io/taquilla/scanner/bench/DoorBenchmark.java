@@ -5,7 +5,7 @@ import io.taquilla.scanner.cache.ScannableEvents;
 import io.taquilla.scanner.door.domain.ScannableEvent;
 import io.taquilla.scanner.token.SigningKeyDao;
 import io.taquilla.scanner.token.SigningKeyRing;
-import io.taquilla.scanner.token.domain.QrTokenVerifier;
+import io.taquilla.tickettoken.QrTokenVerifier;
 import io.taquilla.testsupport.TestInfrastructure;
 import io.taquilla.web.security.DevTokens;
 import java.lang.management.ManagementFactory;

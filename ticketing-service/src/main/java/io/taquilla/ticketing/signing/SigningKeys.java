@@ -1,6 +1,8 @@
 package io.taquilla.ticketing.signing;
 
-import io.taquilla.ticketing.signing.domain.QrTokenVerifier.Algorithm;
+import io.taquilla.tickettoken.QrTokenVerifier;
+
+import io.taquilla.tickettoken.QrTokenVerifier.Algorithm;
 import io.taquilla.ticketing.signing.domain.SigningKey;
 import java.sql.ResultSet;
 import java.sql.SQLException;

@@ -1,6 +1,8 @@
 package io.taquilla.ticketing.signing;
 
-import io.taquilla.ticketing.signing.domain.QrTokenVerifier.Algorithm;
+import io.taquilla.tickettoken.QrTokenVerifier;
+
+import io.taquilla.tickettoken.QrTokenVerifier.Algorithm;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 

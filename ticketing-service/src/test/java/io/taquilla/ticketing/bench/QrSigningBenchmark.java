@@ -1,8 +1,8 @@
 package io.taquilla.ticketing.bench;
 
 import io.taquilla.ticketing.signing.domain.QrTokenSigner;
-import io.taquilla.ticketing.signing.domain.QrTokenVerifier;
-import io.taquilla.ticketing.signing.domain.QrTokenVerifier.Algorithm;
+import io.taquilla.tickettoken.QrTokenVerifier;
+import io.taquilla.tickettoken.QrTokenVerifier.Algorithm;
 import io.taquilla.ticketing.signing.domain.SigningKey;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;

@@ -20,7 +20,7 @@ import io.taquilla.testsupport.IntegrationTest;
 import io.taquilla.ticketing.TicketingFixture;
 import io.taquilla.ticketing.issuing.IssueTickets;
 import io.taquilla.ticketing.signing.SigningKeyRing;
-import io.taquilla.ticketing.signing.domain.QrTokenVerifier;
+import io.taquilla.tickettoken.QrTokenVerifier;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -11,7 +11,7 @@ import io.taquilla.contracts.ticketing.SigningKeyPublished;
 import io.taquilla.testsupport.IntegrationTest;
 import io.taquilla.ticketing.TicketingFixture;
 import io.taquilla.ticketing.issuing.IssueTickets;
-import io.taquilla.ticketing.signing.domain.QrTokenVerifier;
+import io.taquilla.tickettoken.QrTokenVerifier;
 import io.taquilla.web.security.DevTokens;
 import java.time.Duration;
 import java.util.Base64;

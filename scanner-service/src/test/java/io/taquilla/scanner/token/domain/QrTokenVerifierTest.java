@@ -1,10 +1,12 @@
 package io.taquilla.scanner.token.domain;
 
+import io.taquilla.tickettoken.QrTokenVerifier;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.taquilla.scanner.token.domain.QrTokenVerifier.Algorithm;
-import io.taquilla.scanner.token.domain.QrTokenVerifier.Outcome;
-import io.taquilla.scanner.token.domain.QrTokenVerifier.VerificationKey;
+import io.taquilla.tickettoken.QrTokenVerifier.Algorithm;
+import io.taquilla.tickettoken.QrTokenVerifier.Outcome;
+import io.taquilla.tickettoken.QrTokenVerifier.VerificationKey;
 import java.nio.ByteBuffer;
 import java.security.SecureRandom;
 import java.util.Base64;

@@ -1,6 +1,8 @@
 package io.taquilla.ticketing.signing.domain;
 
-import io.taquilla.ticketing.signing.domain.QrTokenVerifier.Algorithm;
+import io.taquilla.tickettoken.QrTokenVerifier;
+
+import io.taquilla.tickettoken.QrTokenVerifier.Algorithm;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.HexFormat;

@@ -1,10 +1,12 @@
 package io.taquilla.ticketing.signing.domain;
 
+import io.taquilla.tickettoken.QrTokenVerifier;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.taquilla.ticketing.signing.domain.QrTokenVerifier.Algorithm;
-import io.taquilla.ticketing.signing.domain.QrTokenVerifier.Outcome;
+import io.taquilla.tickettoken.QrTokenVerifier.Algorithm;
+import io.taquilla.tickettoken.QrTokenVerifier.Outcome;
 import java.security.KeyFactory;
 import java.security.PublicKey;
 import java.security.SecureRandom;

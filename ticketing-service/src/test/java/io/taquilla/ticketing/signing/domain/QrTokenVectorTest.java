@@ -1,8 +1,10 @@
 package io.taquilla.ticketing.signing.domain;
 
+import io.taquilla.tickettoken.QrTokenVerifier;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.taquilla.ticketing.signing.domain.QrTokenVerifier.Algorithm;
+import io.taquilla.tickettoken.QrTokenVerifier.Algorithm;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.taquilla.ticketing.signing.domain;
+package io.taquilla.tickettoken;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -15,8 +15,9 @@ import javax.crypto.spec.SecretKeySpec;
 import org.bouncycastle.math.ec.rfc8032.Ed25519;
 
 /**
- * Checks a Taquilla QR ticket token offline. Self-contained on purpose (JDK + BouncyCastle's
- * {@code bcprov-jdk18on} only) so a scanner can copy this one file; the format is specified in
+ * Checks a Taquilla QR ticket token offline. Shared by ticketing-service (which signs) and
+ * scanner-service (which admits); JDK + BouncyCastle's {@code bcprov-jdk18on} only, so a door
+ * device can embed it too. The format is specified in
  * {@code docs/services/ticketing-service.md}:
  *
  * <pre>
