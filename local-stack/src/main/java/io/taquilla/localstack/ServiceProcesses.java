@@ -92,7 +92,7 @@ final class ServiceProcesses implements AutoCloseable {
 
     private static boolean portFree(int port) {
         try (java.net.ServerSocket socket = new java.net.ServerSocket()) {
-            socket.setReuseAddress(false);
+            socket.setReuseAddress(true); // as Tomcat does: TIME_WAIT left by a stopped stack is no obstacle
             socket.bind(new java.net.InetSocketAddress(port));
             return true;
         } catch (IOException e) {
