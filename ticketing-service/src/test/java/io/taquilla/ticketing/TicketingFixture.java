@@ -9,22 +9,14 @@ import io.taquilla.contracts.ordering.OrderConfirmed;
 import io.taquilla.contracts.ordering.OrderLine;
 import io.taquilla.contracts.ordering.OrderPlaced;
 import io.taquilla.messaging.EventJson;
+import io.taquilla.testsupport.TestKafka;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.jdbi.v3.core.Jdbi;
 
 /** Produces order events the way order-service does and reads what ticketing publishes. */
@@ -32,11 +24,9 @@ public final class TicketingFixture {
 
     public static final String CONSUMER = "ticketing-service.ordering";
 
-    private final String bootstrapServers;
     private final Jdbi jdbi;
 
-    public TicketingFixture(String bootstrapServers, Jdbi jdbi) {
-        this.bootstrapServers = bootstrapServers;
+    public TicketingFixture(Jdbi jdbi) {
         this.jdbi = jdbi;
     }
 
@@ -52,18 +42,8 @@ public final class TicketingFixture {
     }
 
     public void send(String topic, TaquillaEvent event) {
-        Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(config)) {
-            ProducerRecord<String, String> record = new ProducerRecord<>(topic, event.aggregateId(),
-                    EventJson.MAPPER.writeValueAsString(event));
-            record.headers().add("eventType", event.getClass().getSimpleName().getBytes(StandardCharsets.UTF_8));
-            record.headers().add("eventId", event.eventId().toString().getBytes(StandardCharsets.UTF_8));
-            producer.send(record).get();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        TestKafka.send(topic, event.aggregateId(), event.getClass().getSimpleName(), event.eventId().toString(),
+                EventJson.MAPPER.writeValueAsString(event));
     }
 
     /**
@@ -95,29 +75,7 @@ public final class TicketingFixture {
 
     /** Every committed record of {@code topic} with {@code key}, from the beginning to the current end. */
     public List<ConsumerRecord<String, String>> records(String topic, String key) {
-        Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.GROUP_ID_CONFIG, "ticketing-test-" + UUID.randomUUID(),
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
-        List<ConsumerRecord<String, String>> found = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config)) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(p -> new TopicPartition(topic, p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            await().atMost(Duration.ofSeconds(30)).until(() -> {
-                consumer.poll(Duration.ofMillis(100)).forEach(r -> {
-                    if (key.equals(r.key())) {
-                        found.add(r);
-                    }
-                });
-                return partitions.stream().allMatch(p -> consumer.position(p) >= end.get(p));
-            });
-        }
-        return found;
+        return TestKafka.records(topic, key);
     }
 
     /** Waits for at least one record of {@code eventType} with {@code key} and returns those seen. */

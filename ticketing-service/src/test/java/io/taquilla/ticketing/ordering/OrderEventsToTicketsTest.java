@@ -36,7 +36,6 @@ import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 
 @IntegrationTest
 class OrderEventsToTicketsTest {
@@ -48,13 +47,12 @@ class OrderEventsToTicketsTest {
     @Autowired Jdbi jdbi;
     @Autowired SigningKeyRing keyRing;
     @Autowired IssueTickets issueTickets;
-    @Value("${spring.kafka.bootstrap-servers}") String bootstrapServers;
 
     private TicketingFixture fixture;
 
     @BeforeEach
     void setUp() {
-        fixture = new TicketingFixture(bootstrapServers, jdbi);
+        fixture = new TicketingFixture(jdbi);
     }
 
     @Test

@@ -20,7 +20,6 @@ import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
@@ -37,7 +36,6 @@ class SigningKeysApiTest {
     @LocalServerPort int port;
     @Autowired Jdbi jdbi;
     @Autowired IssueTickets issueTickets;
-    @Value("${spring.kafka.bootstrap-servers}") String bootstrapServers;
 
     @Test
     void publicKeysAreServedAsJsonWithoutAnyPrivateMaterial() {
@@ -101,7 +99,7 @@ class SigningKeysApiTest {
         assertThat(scanner.verify(after).valid()).isTrue();
         assertThat(scanner.verify(after).claims().keyId()).isEqualTo(newKeyId);
 
-        TicketingFixture fixture = new TicketingFixture(bootstrapServers, jdbi);
+        TicketingFixture fixture = new TicketingFixture(jdbi);
         SigningKeyPublished published = TicketingFixture.read(
                 fixture.awaitRecords(Topics.TICKETING_SIGNING_KEY, newKeyId, "SigningKeyPublished").get(0),
                 SigningKeyPublished.class);
