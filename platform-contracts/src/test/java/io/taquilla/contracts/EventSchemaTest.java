@@ -3,9 +3,14 @@ package io.taquilla.contracts;
 import com.networknt.schema.Error;
 import io.taquilla.contracts.common.Customer;
 import io.taquilla.contracts.ordering.OrderConfirmed;
+import io.taquilla.contracts.ordering.OrderExpired;
 import io.taquilla.contracts.ordering.OrderPlaced;
+import io.taquilla.contracts.ordering.OrderRefunded;
+import io.taquilla.contracts.ordering.OrderRejected;
 import io.taquilla.contracts.scanning.TicketScanned;
+import io.taquilla.contracts.ticketing.IssuedTicket;
 import io.taquilla.contracts.ticketing.SigningKeyPublished;
+import io.taquilla.contracts.ticketing.TicketsIssued;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -43,7 +48,14 @@ class EventSchemaTest {
     /** Components documented as nullable; the only ones a schema may leave out of {@code required}. */
     private static final Map<Class<?>, Set<String>> NULLABLE = Map.of(
             Customer.class, Set.of("phone"),
-            OrderConfirmed.class, Set.of("paymentIntentId"),
+            // Fields added to a v1 event are nullable: messages from earlier producers lack them.
+            OrderPlaced.class, Set.of("locale"),
+            OrderConfirmed.class, Set.of("paymentIntentId", "venueAddress", "venueCity", "venueTimezone", "locale"),
+            OrderExpired.class, Set.of("eventName", "locale"),
+            OrderRefunded.class, Set.of("eventName", "locale"),
+            OrderRejected.class, Set.of("eventName", "locale"),
+            TicketsIssued.class, Set.of("venueAddress", "venueCity", "venueTimezone", "locale"),
+            IssuedTicket.class, Set.of("holderEmail"),
             SigningKeyPublished.class, Set.of("publicKey", "retiredAt"),
             TicketScanned.class, Set.of("ticketId", "reason"));
 

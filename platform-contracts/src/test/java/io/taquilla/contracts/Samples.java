@@ -71,21 +71,27 @@ final class Samples {
             entry(EventCancelled.class, List.of(new EventCancelled(id(), NOW, snapshot("CANCELLED", 5)))),
 
             entry(OrderPlaced.class, List.of(new OrderPlaced(id(), NOW, ORDER_ID, CATALOG_EVENT_ID, LINES, TOTAL, ANA,
-                    NOW.plus(Duration.ofMinutes(10))))),
+                    NOW.plus(Duration.ofMinutes(10)), "es"),
+                    // As an earlier producer wrote it: no locale.
+                    new OrderPlaced(id(), NOW, ORDER_ID, CATALOG_EVENT_ID, LINES, TOTAL, BEN_NO_PHONE,
+                            NOW.plus(Duration.ofMinutes(10))))),
             entry(OrderConfirmed.class, List.of(
                     new OrderConfirmed(id(), NOW, ORDER_ID, CATALOG_EVENT_ID, "Rosalía — Motomami Tour", "Sala Apolo",
-                            STARTS_AT, LINES, TOTAL, ANA, "pi_3QhY2kLkdIwHu7ix0cX1bD2e"),
+                            STARTS_AT, LINES, TOTAL, ANA, "pi_3QhY2kLkdIwHu7ix0cX1bD2e", "Carrer Nou de la Rambla 113",
+                            "Barcelona", "Europe/Madrid", "es"),
                     new OrderConfirmed(id(), NOW, ORDER_ID, CATALOG_EVENT_ID, "Open rehearsal", "Sala Apolo",
                             STARTS_AT, List.of(new OrderLine(GA_ID, "FREE", "Free entry", 1, new Money(0, "EUR"))),
                             new Money(0, "EUR"), BEN_NO_PHONE, null))),
-            entry(OrderExpired.class, List.of(new OrderExpired(id(), NOW, ORDER_ID, CATALOG_EVENT_ID, BEN_NO_PHONE))),
+            entry(OrderExpired.class, List.of(new OrderExpired(id(), NOW, ORDER_ID, CATALOG_EVENT_ID, BEN_NO_PHONE,
+                    "Open rehearsal", "en"), new OrderExpired(id(), NOW, ORDER_ID, CATALOG_EVENT_ID, BEN_NO_PHONE))),
             entry(OrderCancelled.class, List.of(
                     new OrderCancelled(id(), NOW, ORDER_ID, CATALOG_EVENT_ID, ANA, "PAYMENT_FAILED"))),
             entry(OrderRejected.class, List.of(new OrderRejected(id(), NOW, ORDER_ID, CATALOG_EVENT_ID, ANA, TOTAL,
-                    "pi_3QhY2kLkdIwHu7ix0cX1bD2e", "SOLD_OUT_AFTER_HOLD_EXPIRED"))),
+                    "pi_3QhY2kLkdIwHu7ix0cX1bD2e", "SOLD_OUT_AFTER_HOLD_EXPIRED", "Rosalía — Motomami Tour", "es"))),
             entry(RefundRequested.class, List.of(new RefundRequested(id(), NOW, ORDER_ID, TOTAL,
                     "pi_3QhY2kLkdIwHu7ix0cX1bD2e", "Buyer cannot attend; approved by admin"))),
-            entry(OrderRefunded.class, List.of(new OrderRefunded(id(), NOW, ORDER_ID, CATALOG_EVENT_ID, ANA, TOTAL, false))),
+            entry(OrderRefunded.class, List.of(new OrderRefunded(id(), NOW, ORDER_ID, CATALOG_EVENT_ID, ANA, TOTAL, false,
+                    "Rosalía — Motomami Tour", "es"))),
             entry(InventoryChanged.class, List.of(
                     new InventoryChanged(id(), NOW, CATALOG_EVENT_ID, GA_ID, 400, 12, 350, 38))),
 
@@ -103,9 +109,10 @@ final class Samples {
             entry(TicketsIssued.class, List.of(new TicketsIssued(id(), NOW, ORDER_ID, CATALOG_EVENT_ID,
                     "Rosalía — Motomami Tour", "Sala Apolo", STARTS_AT, ANA, List.of(
                     new IssuedTicket(TICKET_1, "TQ-RM-20260314-7KX9M2QD", GA_ID, "General admission", "Ana García",
-                            GA_PRICE, "v1.k2026a.4YbQ1pWcVh7tZ0mN3sR8uE"),
+                            GA_PRICE, "v1.k2026a.4YbQ1pWcVh7tZ0mN3sR8uE", "ana.garcia@example.com"),
                     new IssuedTicket(TICKET_2, "TQ-RM-20260314-Q3J8W1PZ", VIP_ID, "VIP balcony", "Luis Pérez",
-                            VIP_PRICE, "v1.k2026a.9LmX2cQe5Rt8Yh1Wk4Nb7P"))))),
+                            VIP_PRICE, "v1.k2026a.9LmX2cQe5Rt8Yh1Wk4Nb7P", "ana.garcia@example.com")),
+                    "Carrer Nou de la Rambla 113", "Barcelona", "Europe/Madrid", "es"))),
             entry(TicketsRevoked.class, List.of(new TicketsRevoked(id(), NOW, ORDER_ID, CATALOG_EVENT_ID,
                     List.of(TICKET_1, TICKET_2), "ORDER_REFUNDED"))),
             entry(SigningKeyPublished.class, List.of(

@@ -84,8 +84,9 @@ public class OrderTransitions {
         if (eventCancelled) {
             return reject(handle, order, amount, paymentIntentId, "event-cancelled");
         }
-        if (order.status() == OrderStatus.AWAITING_PAYMENT && ledger.heldBy(handle, orderId) == order.quantity()) {
-            ledger.sell(handle, orderId);
+        // Count what the sell really took: its UPDATE locks each unit it sells, and a unit a new
+        // buyer claimed meanwhile (the hold ran out) is skipped once that claim commits.
+        if (order.status() == OrderStatus.AWAITING_PAYMENT && ledger.sell(handle, orderId) == order.quantity()) {
             return confirm(handle, order, paymentIntentId);
         }
         // The hold is gone, in full or in part: start over and buy at once if enough is left.
