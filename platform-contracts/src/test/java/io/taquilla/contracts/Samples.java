@@ -89,7 +89,9 @@ final class Samples {
             entry(OrderRejected.class, List.of(new OrderRejected(id(), NOW, ORDER_ID, CATALOG_EVENT_ID, ANA, TOTAL,
                     "pi_3QhY2kLkdIwHu7ix0cX1bD2e", "SOLD_OUT_AFTER_HOLD_EXPIRED", "Rosalía — Motomami Tour", "es"))),
             entry(RefundRequested.class, List.of(new RefundRequested(id(), NOW, ORDER_ID, TOTAL,
-                    "pi_3QhY2kLkdIwHu7ix0cX1bD2e", "Buyer cannot attend; approved by admin"))),
+                    "pi_3QhY2kLkdIwHu7ix0cX1bD2e", "Buyer cannot attend; approved by admin"),
+                    new RefundRequested(id(), NOW, ORDER_ID, GA_PRICE, "pi_3QhY2kLkdIwHu7ix0cX1bD2e",
+                            "One guest cannot come", List.of(TICKET_1), false))),
             entry(OrderRefunded.class, List.of(new OrderRefunded(id(), NOW, ORDER_ID, CATALOG_EVENT_ID, ANA, TOTAL, false,
                     "Rosalía — Motomami Tour", "es"))),
             entry(InventoryChanged.class, List.of(
@@ -102,7 +104,9 @@ final class Samples {
                     "pi_3QhY2kLkdIwHu7ix0cX1bD2e", "stripe"))),
             entry(PaymentFailed.class, List.of(new PaymentFailed(id(), NOW, ORDER_ID, "card_declined"))),
             entry(PaymentRefunded.class, List.of(new PaymentRefunded(id(), NOW, ORDER_ID, TOTAL,
-                    "re_3QhY2kLkdIwHu7ix0k9Zz1Aa", true))),
+                    "re_3QhY2kLkdIwHu7ix0k9Zz1Aa", true),
+                    new PaymentRefunded(id(), NOW, ORDER_ID, new Money(100, "EUR"), "re_3QhY2kLkdIwHu7ix0k9Zz1Ab",
+                            false, 100L, false))),
             entry(PaymentFlagged.class, List.of(new PaymentFlagged(id(), NOW, ORDER_ID, TOTAL, new Money(11000, "USD"),
                     "CURRENCY_MISMATCH"))),
 
