@@ -35,11 +35,26 @@ public final class Taquilla {
                     "dev-" + (arguments.size() > 1 ? arguments.get(1) : "admin"), java.time.Duration.ofHours(12),
                     arguments.size() > 1 ? arguments.get(1) : "admin"));
             case "inbox" -> System.out.println(new Http().get(layout.inboxUrl() + "/messages", java.util.Map.of()).body());
+            case "dlt" -> System.exit(new DeadLetterCommand(stackLayout(), adminToken(), System.out)
+                    .run(arguments.subList(1, arguments.size())));
             default -> {
-                System.out.println("usage: taquilla up [--data-dir DIR] [--fresh] | demo | token admin|door | inbox");
+                System.out.println("usage: taquilla up [--data-dir DIR] [--fresh] | demo | token admin|door | inbox"
+                        + " | dlt list|show|replay");
                 System.exit(command.equals("help") ? 0 : 2);
             }
         }
+    }
+
+    /** The stack's ports: the default ones, or those of {@code TAQUILLA_BASE} (e.g. a test stack's). */
+    private static StackLayout stackLayout() {
+        String base = System.getenv("TAQUILLA_BASE");
+        return base == null || base.isBlank() ? StackLayout.DEFAULT : new StackLayout(Integer.parseInt(base.trim()));
+    }
+
+    private static String adminToken() {
+        return io.taquilla.web.security.DevTokens.mint(
+                System.getenv().getOrDefault("TAQUILLA_JWT_SECRET", LocalStack.JWT_SECRET),
+                "dev-admin", java.time.Duration.ofHours(1), "admin");
     }
 
     /** Through the gateway when it answers, else straight to the services. */
