@@ -2,6 +2,9 @@ package io.taquilla.contracts;
 
 import com.networknt.schema.Error;
 import io.taquilla.contracts.common.Customer;
+import io.taquilla.contracts.identity.StaffInvited;
+import io.taquilla.contracts.identity.StaffRemoved;
+import io.taquilla.contracts.identity.StaffRoleChanged;
 import io.taquilla.contracts.ordering.OrderConfirmed;
 import io.taquilla.contracts.ordering.OrderPlaced;
 import io.taquilla.contracts.scanning.TicketScanned;
@@ -43,6 +46,9 @@ class EventSchemaTest {
     /** Components documented as nullable; the only ones a schema may leave out of {@code required}. */
     private static final Map<Class<?>, Set<String>> NULLABLE = Map.of(
             Customer.class, Set.of("phone"),
+            StaffInvited.class, Set.of("organizerId", "organizerName"),
+            StaffRoleChanged.class, Set.of("organizerId"),
+            StaffRemoved.class, Set.of("organizerId"),
             OrderConfirmed.class, Set.of("paymentIntentId"),
             SigningKeyPublished.class, Set.of("publicKey", "retiredAt"),
             TicketScanned.class, Set.of("ticketId", "reason"));
