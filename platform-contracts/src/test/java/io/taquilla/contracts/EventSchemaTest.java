@@ -2,6 +2,9 @@ package io.taquilla.contracts;
 
 import com.networknt.schema.Error;
 import io.taquilla.contracts.common.Customer;
+import io.taquilla.contracts.identity.StaffInvited;
+import io.taquilla.contracts.identity.StaffRemoved;
+import io.taquilla.contracts.identity.StaffRoleChanged;
 import io.taquilla.contracts.ordering.OrderConfirmed;
 import io.taquilla.contracts.ordering.OrderExpired;
 import io.taquilla.contracts.ordering.OrderPlaced;
@@ -60,6 +63,9 @@ class EventSchemaTest {
             Map.entry(IssuedTicket.class, Set.of("holderEmail")),
             Map.entry(RefundRequested.class, Set.of("ticketIds", "full")),
             Map.entry(PaymentRefunded.class, Set.of("amountRefundedMinor", "fullyRefunded")),
+            Map.entry(StaffInvited.class, Set.of("organizerId", "organizerName")),
+            Map.entry(StaffRoleChanged.class, Set.of("organizerId")),
+            Map.entry(StaffRemoved.class, Set.of("organizerId")),
             Map.entry(SigningKeyPublished.class, Set.of("publicKey", "retiredAt")),
             Map.entry(TicketScanned.class, Set.of("ticketId", "reason")));
 

@@ -8,6 +8,12 @@ import io.taquilla.contracts.catalog.TicketTypeSnapshot;
 import io.taquilla.contracts.catalog.Venue;
 import io.taquilla.contracts.common.Customer;
 import io.taquilla.contracts.common.Money;
+import io.taquilla.contracts.identity.DeviceRegistered;
+import io.taquilla.contracts.identity.DeviceRevoked;
+import io.taquilla.contracts.identity.PasswordResetRequested;
+import io.taquilla.contracts.identity.StaffInvited;
+import io.taquilla.contracts.identity.StaffRemoved;
+import io.taquilla.contracts.identity.StaffRoleChanged;
 import io.taquilla.contracts.notification.DeliveryStatusChanged;
 import io.taquilla.contracts.ordering.InventoryChanged;
 import io.taquilla.contracts.ordering.OrderCancelled;
@@ -54,6 +60,10 @@ final class Samples {
     static final UUID VIP_ID = UUID.fromString("d2b3c4d5-e6f7-4809-8a1b-2c3d4e5f6a7b");
     static final UUID TICKET_1 = UUID.fromString("e3c4d5e6-f708-4192-8b2c-3d4e5f6a7b8c");
     static final UUID TICKET_2 = UUID.fromString("f4d5e6f7-0819-42a3-9c3d-4e5f6a7b8c9d");
+
+    static final UUID STAFF_ID = UUID.fromString("a7c1e2d3-4b5f-4678-9a0b-c1d2e3f4a5b6");
+    static final UUID ORGANIZER_ID = UUID.fromString("0e6f1a2b-3c4d-4e5f-8a9b-0c1d2e3f4a5b");
+    static final UUID DEVICE_ID = UUID.fromString("9d8c7b6a-5f4e-4d3c-8b2a-1f0e9d8c7b6a");
 
     static final Money GA_PRICE = new Money(2500, "EUR");
     static final Money VIP_PRICE = new Money(6000, "EUR");
@@ -135,7 +145,27 @@ final class Samples {
                     "door-lead@salaapolo.example", "Scanned the wrong phone"))),
 
             entry(DeliveryStatusChanged.class, List.of(new DeliveryStatusChanged(id(), NOW, id(), ORDER_ID,
-                    "TICKETS", "EMAIL", "SENT", 1, "smtp id <20260115183012.4821@mail.taquilla.example>"))));
+                    "TICKETS", "EMAIL", "SENT", 1, "smtp id <20260115183012.4821@mail.taquilla.example>"))),
+
+            entry(StaffInvited.class, List.of(
+                    new StaffInvited(id(), NOW, STAFF_ID, ORGANIZER_ID, "Perreo Productions", "lucia.door@perreoproductions.com",
+                            "Lucía Romero", "door", "Marta Vidal", "https://tickets.example/invite/3q2-8Hk0pQzX",
+                            NOW.plus(Duration.ofDays(3))),
+                    new StaffInvited(id(), NOW, STAFF_ID, null, null, "ops@taquilla.io", "Ops on call",
+                            "platform-admin", "bootstrap", "https://tickets.example/invite/Zr7-1mNw", NOW.plus(Duration.ofDays(3))))),
+            entry(PasswordResetRequested.class, List.of(new PasswordResetRequested(id(), NOW, STAFF_ID,
+                    "lucia.door@perreoproductions.com", "Lucía Romero", "https://tickets.example/reset/Yb5-0pLm",
+                    NOW.plus(Duration.ofHours(1))))),
+            entry(StaffRoleChanged.class, List.of(
+                    new StaffRoleChanged(id(), NOW, STAFF_ID, ORGANIZER_ID, "organizer-staff", STAFF_ID.toString()),
+                    new StaffRoleChanged(id(), NOW, STAFF_ID, null, "platform-admin", "taquilla-cli"))),
+            entry(StaffRemoved.class, List.of(
+                    new StaffRemoved(id(), NOW, STAFF_ID, ORGANIZER_ID, "taquilla-cli"),
+                    new StaffRemoved(id(), NOW, STAFF_ID, null, "taquilla-cli"))),
+            entry(DeviceRegistered.class, List.of(new DeviceRegistered(id(), NOW, STAFF_ID, DEVICE_ID, ORGANIZER_ID,
+                    "North gate iPhone"))),
+            entry(DeviceRevoked.class, List.of(new DeviceRevoked(id(), NOW, STAFF_ID, DEVICE_ID, ORGANIZER_ID,
+                    "b8a2f0d4-6c1e-4b7a-9f3d-2e5c8a1b4d7f"))));
 
     private Samples() {
     }
