@@ -18,7 +18,8 @@ public final class Taquilla {
         List<String> arguments = Arrays.asList(args);
         String command = arguments.isEmpty() ? "help" : arguments.get(0);
         Path home = Path.of(System.getProperty("taquilla.home", ".")).toAbsolutePath().normalize();
-        StackLayout layout = StackLayout.DEFAULT;
+        // -Dtaquilla.base=N shifts every port (gateway N, services N+1..), for a second stack beside 8080.
+        StackLayout layout = new StackLayout(Integer.getInteger("taquilla.base", StackLayout.DEFAULT.base()));
         switch (command) {
             case "up" -> up(home, layout, arguments);
             case "demo" -> {
