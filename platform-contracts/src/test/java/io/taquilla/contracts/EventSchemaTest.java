@@ -4,6 +4,7 @@ import com.networknt.schema.Error;
 import io.taquilla.contracts.common.Customer;
 import io.taquilla.contracts.ordering.OrderConfirmed;
 import io.taquilla.contracts.ordering.OrderPlaced;
+import io.taquilla.contracts.ordering.OrderRefunded;
 import io.taquilla.contracts.ordering.RefundRequested;
 import io.taquilla.contracts.payments.PaymentRefunded;
 import io.taquilla.contracts.scanning.TicketScanned;
@@ -47,6 +48,7 @@ class EventSchemaTest {
             Customer.class, Set.of("phone"),
             OrderConfirmed.class, Set.of("paymentIntentId"),
             RefundRequested.class, Set.of("ticketIds", "full"),
+            OrderRefunded.class, Set.of("reason"),
             PaymentRefunded.class, Set.of("amountRefundedMinor", "fullyRefunded"),
             SigningKeyPublished.class, Set.of("publicKey", "retiredAt"),
             TicketScanned.class, Set.of("ticketId", "reason"));

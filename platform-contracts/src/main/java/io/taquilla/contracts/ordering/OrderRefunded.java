@@ -10,6 +10,8 @@ import java.util.UUID;
  * The money went back to the buyer and the order is final; ticketing revokes its tickets.
  *
  * @param automatic true when the platform refunded on its own (late payment), false when an admin asked
+ * @param reason    why, when it matters to the buyer: {@code event-cancelled} for the event cancellation
+ *                  saga (added field: null from older producers and for ordinary refunds)
  */
 public record OrderRefunded(
         UUID eventId,
@@ -18,5 +20,15 @@ public record OrderRefunded(
         UUID catalogEventId,
         Customer customer,
         Money amount,
-        boolean automatic) implements OrderEvent {
+        boolean automatic,
+        String reason) implements OrderEvent {
+
+    /** The reason of refunds made by the event cancellation saga. */
+    public static final String EVENT_CANCELLED = "event-cancelled";
+
+    /** A refund as producers wrote it before reasons existed. */
+    public OrderRefunded(UUID eventId, Instant occurredAt, UUID orderId, UUID catalogEventId, Customer customer,
+                         Money amount, boolean automatic) {
+        this(eventId, occurredAt, orderId, catalogEventId, customer, amount, automatic, null);
+    }
 }
