@@ -35,9 +35,11 @@ public final class Taquilla {
             case "inbox" -> System.out.println(new Http().get(layout.inboxUrl() + "/messages", java.util.Map.of()).body());
             case "dlt" -> System.exit(new DeadLetterCommand(stackLayout(), adminToken(), System.out)
                     .run(arguments.subList(1, arguments.size())));
+            case "outbox" -> System.exit(new OutboxCommand(stackLayout(), adminToken(), System.out)
+                    .run(arguments.subList(1, arguments.size())));
             default -> {
                 System.out.println("usage: taquilla up [--data-dir DIR] [--fresh] | demo | token admin|door | inbox"
-                        + " | dlt list|show|replay");
+                        + " | dlt list|show|replay | outbox parked|retry|discard");
                 System.exit(command.equals("help") ? 0 : 2);
             }
         }

@@ -57,7 +57,7 @@ class EventSchemaTest {
             Map.entry(OrderPlaced.class, Set.of("locale")),
             Map.entry(OrderConfirmed.class, Set.of("paymentIntentId", "venueAddress", "venueCity", "venueTimezone", "locale")),
             Map.entry(OrderExpired.class, Set.of("eventName", "locale")),
-            Map.entry(OrderRefunded.class, Set.of("eventName", "locale")),
+            Map.entry(OrderRefunded.class, Set.of("eventName", "locale", "reason")),
             Map.entry(OrderRejected.class, Set.of("eventName", "locale")),
             Map.entry(TicketsIssued.class, Set.of("venueAddress", "venueCity", "venueTimezone", "locale")),
             Map.entry(IssuedTicket.class, Set.of("holderEmail")),

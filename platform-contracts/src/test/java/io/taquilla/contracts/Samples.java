@@ -25,7 +25,9 @@ import io.taquilla.contracts.ordering.OrderRefunded;
 import io.taquilla.contracts.ordering.OrderRejected;
 import io.taquilla.contracts.ordering.RefundRequested;
 import io.taquilla.contracts.payments.CheckoutSessionCreated;
+import io.taquilla.contracts.payments.PaymentDisputed;
 import io.taquilla.contracts.payments.PaymentFailed;
+import io.taquilla.contracts.payments.RefundFailed;
 import io.taquilla.contracts.payments.PaymentFlagged;
 import io.taquilla.contracts.payments.PaymentRefunded;
 import io.taquilla.contracts.payments.PaymentSucceeded;
@@ -103,7 +105,9 @@ final class Samples {
                     new RefundRequested(id(), NOW, ORDER_ID, GA_PRICE, "pi_3QhY2kLkdIwHu7ix0cX1bD2e",
                             "One guest cannot come", List.of(TICKET_1), false))),
             entry(OrderRefunded.class, List.of(new OrderRefunded(id(), NOW, ORDER_ID, CATALOG_EVENT_ID, ANA, TOTAL, false,
-                    "Rosalía — Motomami Tour", "es"))),
+                    "Rosalía — Motomami Tour", "es"),
+                    new OrderRefunded(id(), NOW, ORDER_ID, CATALOG_EVENT_ID, ANA, TOTAL, false,
+                            "Rosalía — Motomami Tour", "es", OrderRefunded.EVENT_CANCELLED))),
             entry(InventoryChanged.class, List.of(
                     new InventoryChanged(id(), NOW, CATALOG_EVENT_ID, GA_ID, 400, 12, 350, 38))),
 
@@ -113,6 +117,10 @@ final class Samples {
             entry(PaymentSucceeded.class, List.of(new PaymentSucceeded(id(), NOW, ORDER_ID, TOTAL,
                     "pi_3QhY2kLkdIwHu7ix0cX1bD2e", "stripe"))),
             entry(PaymentFailed.class, List.of(new PaymentFailed(id(), NOW, ORDER_ID, "card_declined"))),
+            entry(RefundFailed.class, List.of(new RefundFailed(id(), NOW, ORDER_ID, "charge_already_refunded"))),
+            entry(PaymentDisputed.class, List.of(new PaymentDisputed(id(), NOW, ORDER_ID, "dp_1QhY2kLkdIwHu7ix",
+                    TOTAL, "fraudulent", "needs_response", false),
+                    new PaymentDisputed(id(), NOW, ORDER_ID, "dp_1QhY2kLkdIwHu7ix", TOTAL, "fraudulent", "won", true))),
             entry(PaymentRefunded.class, List.of(new PaymentRefunded(id(), NOW, ORDER_ID, TOTAL,
                     "re_3QhY2kLkdIwHu7ix0k9Zz1Aa", true),
                     new PaymentRefunded(id(), NOW, ORDER_ID, new Money(100, "EUR"), "re_3QhY2kLkdIwHu7ix0k9Zz1Ab",
