@@ -29,6 +29,10 @@ interface Routes {
         if (path.startsWith("/api/tickets") || path.startsWith("/api/ticketing") || path.startsWith("/api/admin/ticketing")) {
             return "ticketing-service";
         }
+        if (path.startsWith("/oauth2/") || path.equals("/login") || path.startsWith("/.well-known/")
+                || path.startsWith("/api/identity/") || path.startsWith("/api/admin/identity/")) {
+            return "identity-service";
+        }
         if (path.startsWith("/api/admin/notifications")) {
             return "notification-service";
         }
