@@ -26,7 +26,12 @@ class RoutingTest extends GatewayTest {
             "/api/events/8d6f0c4e-6a0e-4a55-9d43-4f6f3d1f7a10/offline-bundle, scanner",
             "/api/events/8d6f0c4e-6a0e-4a55-9d43-4f6f3d1f7a10/checkins, scanner",
             "/api/admin/scans/recent, scanner",
-            "/api/admin/notifications/deliveries, notification"})
+            "/api/admin/notifications/deliveries, notification",
+            "/api/tickets/orders/2b0c4a55-1d0e-4b4f-8d43-1c2d3e4f5a60/calendar.ics, ticketing",
+            "/api/tickets/resend, notification",
+            "/api/newsletter/subscriptions, notification",
+            "/api/newsletter/confirmations, notification",
+            "/api/newsletter/unsubscriptions, notification"})
     void routesEachPrefixToItsService(String path, String service) {
         HttpResponse<String> response = get(path);
 
