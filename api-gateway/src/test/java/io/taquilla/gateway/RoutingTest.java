@@ -28,14 +28,19 @@ class RoutingTest extends GatewayTest {
             "/api/admin/scans/recent, scanner",
             "/api/door/events, scanner",
             "/api/door/events/8d6f0c4e-6a0e-4a55-9d43-4f6f3d1f7a10/roster, scanner",
-                        "/api/admin/notifications/deliveries, notification",
+            "/api/admin/notifications/deliveries, notification",
             "/oauth2/jwks, identity",
             "/oauth2/authorize?client_id=door-app, identity",
             "/login, identity",
             "/.well-known/openid-configuration, identity",
             "/userinfo, identity",
             "/api/identity/invitations/abc, identity",
-            "/api/admin/identity/staff, identity"})
+            "/api/admin/identity/staff, identity",
+            "/api/tickets/orders/2b0c4a55-1d0e-4b4f-8d43-1c2d3e4f5a60/calendar.ics, ticketing",
+            "/api/tickets/resend, notification",
+            "/api/newsletter/subscriptions, notification",
+            "/api/newsletter/confirmations, notification",
+            "/api/newsletter/unsubscriptions, notification"})
     void routesEachPrefixToItsService(String path, String service) {
         HttpResponse<String> response = get(path);
 

@@ -23,6 +23,9 @@ interface Routes {
         if (path.matches("/api/events/[^/]+/(offline-bundle|checkins).*") || path.startsWith("/api/scans") || path.startsWith("/api/admin/scans")) {
             return "scanner-service";
         }
+        if (path.startsWith("/api/tickets/resend") || path.startsWith("/api/newsletter")) {
+            return "notification-service";
+        }
         if (path.startsWith("/api/payments") || path.startsWith("/api/admin/payments")) {
             return "payment-service";
         }
