@@ -56,7 +56,8 @@ final class LocalStack implements AutoCloseable {
             if (Files.exists(ServiceProcesses.jar(home, "api-gateway"))) {
                 services.start("api-gateway", layout.gatewayPort(), gatewayEnvironment(layout));
             }
-            services.awaitReady(Duration.ofMinutes(4));
+            // -Dtaquilla.stack.ready-minutes=N for a machine busy with other work (default 4).
+            services.awaitReady(Duration.ofMinutes(Long.getLong("taquilla.stack.ready-minutes", 4)));
             System.out.printf("  %d services ready at %.1f s%n", services.ports().size(), seconds(began));
             DemoData.load(layout, services.ports().containsKey("api-gateway"));
             System.out.printf("  demo event \"Perreo Fridays\" on sale at %.1f s%n", seconds(began));
@@ -102,6 +103,8 @@ final class LocalStack implements AutoCloseable {
         env.put("TICKETING_URL", layout.url("ticketing-service"));
         env.put("SCANNER_URL", layout.url("scanner-service"));
         env.put("NOTIFICATION_URL", layout.url("notification-service"));
+        // The door app's "paste a door token" sign-in: local only (./taquilla token door).
+        env.put("DOOR_DEV_LOGIN", "true");
         return env;
     }
 
