@@ -12,6 +12,7 @@ import io.taquilla.contracts.notification.DeliveryStatusChanged;
 import io.taquilla.contracts.ordering.InventoryChanged;
 import io.taquilla.contracts.ordering.OrderCancelled;
 import io.taquilla.contracts.ordering.OrderConfirmed;
+import io.taquilla.contracts.ordering.OrderDisputed;
 import io.taquilla.contracts.ordering.OrderExpired;
 import io.taquilla.contracts.ordering.OrderLine;
 import io.taquilla.contracts.ordering.OrderPlaced;
@@ -92,6 +93,8 @@ final class Samples {
             entry(OrderRefunded.class, List.of(new OrderRefunded(id(), NOW, ORDER_ID, CATALOG_EVENT_ID, ANA, TOTAL, false),
                     new OrderRefunded(id(), NOW, ORDER_ID, CATALOG_EVENT_ID, ANA, TOTAL, false,
                             OrderRefunded.EVENT_CANCELLED))),
+            entry(OrderDisputed.class, List.of(new OrderDisputed(id(), NOW, ORDER_ID, CATALOG_EVENT_ID, "needs_response",
+                    false, true), new OrderDisputed(id(), NOW, ORDER_ID, CATALOG_EVENT_ID, "won", true, false))),
             entry(InventoryChanged.class, List.of(
                     new InventoryChanged(id(), NOW, CATALOG_EVENT_ID, GA_ID, 400, 12, 350, 38))),
 
