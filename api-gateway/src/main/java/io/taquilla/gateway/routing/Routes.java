@@ -30,7 +30,8 @@ class Routes {
         return to("order-service", upstreams.order(),
                         path("/api/events/*/availability/**"),
                         path("/api/orders/**"),
-                        path("/api/admin/orders/**"))
+                        path("/api/admin/orders/**"),
+                        path("/api/admin/events/*/cancellation"))
                 .and(to("scanner-service", upstreams.scanner(),
                         path("/api/events/*/offline-bundle/**"),
                         path("/api/events/*/checkins/**"),
