@@ -46,6 +46,10 @@ final class OrderNewsEmail {
                 template = "late-payment-refunded";
                 subject = "Your payment for order " + reference + " is refunded";
             }
+            case EVENT_CANCELLED -> {
+                template = "event-cancelled";
+                subject = "Cancelled: " + about + " (your refund)";
+            }
             default -> throw new IllegalArgumentException("not an order news kind: " + kind);
         }
         return new EmailMessage(to, subject, templates.text(template, model), templates.html(template, model),
