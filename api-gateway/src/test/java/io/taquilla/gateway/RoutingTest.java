@@ -18,6 +18,8 @@ class RoutingTest extends GatewayTest {
             "/api/events/8d6f0c4e-6a0e-4a55-9d43-4f6f3d1f7a10/availability, order",
             "/api/orders/2b0c4a55-1d0e-4b4f-8d43-1c2d3e4f5a60, order",
             "/api/admin/orders/2b0c4a55-1d0e-4b4f-8d43-1c2d3e4f5a60/refund, order",
+            "/api/admin/events/8d6f0c4e-6a0e-4a55-9d43-4f6f3d1f7a10/cancellation, order",
+            "/api/admin/events/8d6f0c4e-6a0e-4a55-9d43-4f6f3d1f7a10/cancel, catalog",
             "/api/payments/simulator/checkout/cs_123, payment",
             "/api/admin/payments, payment",
             "/api/tickets/orders/2b0c4a55-1d0e-4b4f-8d43-1c2d3e4f5a60, ticketing",

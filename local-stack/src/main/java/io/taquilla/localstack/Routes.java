@@ -17,7 +17,8 @@ interface Routes {
     }
 
     static String owner(String path) {
-        if (path.matches("/api/events/[^/]+/availability.*") || path.startsWith("/api/orders") || path.startsWith("/api/admin/orders")) {
+        if (path.matches("/api/events/[^/]+/availability.*") || path.startsWith("/api/orders") || path.startsWith("/api/admin/orders")
+                || path.matches("/api/admin/events/[^/]+/cancellation")) {
             return "order-service";
         }
         if (path.matches("/api/events/[^/]+/(offline-bundle|checkins).*") || path.startsWith("/api/scans") || path.startsWith("/api/admin/scans")) {
