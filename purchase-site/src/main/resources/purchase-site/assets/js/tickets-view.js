@@ -35,6 +35,12 @@ export function ticketsView(tickets, token) {
         el('div', {}, el('dt', {}, t('status')), el('dd', {}, el('strong', { class: `tag tag--${ticket.status.toLowerCase()}` }, t(`status${ticket.status}`)))))))));
 }
 
-export function fetchTickets(orderId, token) {
-  return api(`/api/tickets/orders/${enc(orderId)}`, { headers: { 'X-Order-Token': token } });
+/** The tickets, plus the venue's time zone from the catalog (the ticket API does not carry it). */
+export async function fetchTickets(orderId, token) {
+  const response = await api(`/api/tickets/orders/${enc(orderId)}`, { headers: { 'X-Order-Token': token } });
+  if (response.ok && !response.data.venueTimezone && response.data.catalogEventId) {
+    const event = await api(`/api/events/${enc(response.data.catalogEventId)}`);
+    if (event.ok) response.data.venueTimezone = event.data.venue.timezone;
+  }
+  return response;
 }
