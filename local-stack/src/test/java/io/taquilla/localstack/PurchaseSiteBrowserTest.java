@@ -183,9 +183,17 @@ class PurchaseSiteBrowserTest {
             assertThat(scan.path("verdict").asString()).as(scan.toString()).isEqualTo("ACCEPTED");
         }
 
-        page.navigate("/tickets/" + orderId + "?token=" + token);
+        // The email's "View your tickets" link.
+        page.navigate("/tickets?order=" + orderId + "&token=" + token);
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Your tickets").setLevel(1))).isVisible();
         assertThat(qrs).hasCount(2);
+        if (!events.tickets(orderId, token).path("calendarPath").asString("").isBlank()) {
+            Locator calendar = page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Add to calendar"));
+            assertThat(calendar).isVisible();
+            com.microsoft.playwright.APIResponse ics = page.context().request().get(calendar.getAttribute("href"));
+            assertThat(ics.status()).isEqualTo(200);
+            assertThat(ics.text()).contains("BEGIN:VCALENDAR");
+        }
         waitForImages(page);
         review(page, "tickets-" + at);
     }
