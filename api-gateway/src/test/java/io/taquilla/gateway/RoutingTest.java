@@ -26,6 +26,8 @@ class RoutingTest extends GatewayTest {
             "/api/events/8d6f0c4e-6a0e-4a55-9d43-4f6f3d1f7a10/offline-bundle, scanner",
             "/api/events/8d6f0c4e-6a0e-4a55-9d43-4f6f3d1f7a10/checkins, scanner",
             "/api/admin/scans/recent, scanner",
+            "/api/door/events, scanner",
+            "/api/door/events/8d6f0c4e-6a0e-4a55-9d43-4f6f3d1f7a10/roster, scanner",
             "/api/admin/notifications/deliveries, notification",
             "/api/tickets/orders/2b0c4a55-1d0e-4b4f-8d43-1c2d3e4f5a60/calendar.ics, ticketing",
             "/api/tickets/resend, notification",
