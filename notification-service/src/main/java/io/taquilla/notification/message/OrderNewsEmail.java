@@ -52,6 +52,10 @@ final class OrderNewsEmail {
                 template = "late-payment-refunded";
                 subject = Wording.latePaymentSubject(language, reference);
             }
+            case EVENT_CANCELLED -> {
+                template = "event-cancelled";
+                subject = "Cancelled: " + about + " (your refund)";
+            }
             default -> throw new IllegalArgumentException("not an order news kind: " + kind);
         }
         return new EmailMessage(to, subject, templates.text(template, language, model),
