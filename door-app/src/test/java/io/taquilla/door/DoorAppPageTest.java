@@ -92,7 +92,8 @@ class DoorAppPageTest {
         api.put("/api/scans/sync", c -> syncAnswer(c.body()));
 
         Path y4m = y4m(SHOTS.resolve("stub-ticket.y4m"), cameraCode);
-        try (StubDoorServer server = new StubDoorServer(APP, api); Playwright playwright = Playwright.create()) {
+        try (StubDoorServer server = new StubDoorServer(APP, api); Playwright playwright = Playwright.create(
+                new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")))) {
             try (Browser chromium = launch(playwright, y4m); BrowserContext phone = phone(chromium, server.origin())) {
                 Page page = signIn(phone, server.origin());
                 assertThat(verdict(page)).containsText("ACCEPTED", SOON);
