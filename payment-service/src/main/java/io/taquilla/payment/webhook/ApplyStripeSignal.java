@@ -2,6 +2,9 @@ package io.taquilla.payment.webhook;
 
 import io.taquilla.contracts.Topics;
 import io.taquilla.contracts.common.Money;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import io.taquilla.contracts.payments.PaymentDisputed;
 import io.taquilla.contracts.payments.PaymentEvent;
 import io.taquilla.contracts.payments.PaymentFailed;
 import io.taquilla.contracts.payments.PaymentFlagged;
@@ -12,6 +15,7 @@ import io.taquilla.payment.attempt.PaymentAttempt;
 import io.taquilla.payment.attempt.PaymentAttempts;
 import io.taquilla.payment.attempt.domain.PaymentDecision;
 import io.taquilla.payment.attempt.domain.PaymentLifecycle;
+import io.taquilla.payment.attempt.domain.PaymentStatus;
 import io.taquilla.payment.refund.Refund;
 import io.taquilla.payment.refund.Refunds;
 import java.time.Instant;
@@ -65,8 +69,17 @@ public class ApplyStripeSignal {
         if (attempt.isEmpty()) {
             return new Result(orderId, "unmatched", "no payment for order " + orderId, null);
         }
+        if (signal.kind() == StripeSignal.Kind.DISPUTE_OPENED || signal.kind() == StripeSignal.Kind.DISPUTE_CLOSED) {
+            return disputed(handle, attempt.get(), signal, payload);
+        }
         if (signal.kind() == StripeSignal.Kind.PAID) {
             return paid(handle, attempt.get(), signal);
+        }
+        if (signal.kind() == StripeSignal.Kind.DECLINED) {
+            PaymentStatus status = attempt.get().status();
+            boolean open = status == PaymentStatus.AWAITING_SESSION || status == PaymentStatus.OPEN;
+            return new Result(orderId, "ignored", PaymentLifecycle.declined(status).reason()
+                    + (open && signal.reason() != null ? ": " + signal.reason() : ""), null);
         }
         PaymentDecision decision = PaymentLifecycle.failed(attempt.get().status());
         attempts.updateStatus(handle, orderId, decision.next());
@@ -97,13 +110,21 @@ public class ApplyStripeSignal {
     }
 
     private Result refunded(Handle handle, UUID orderId, Optional<PaymentAttempt> attempt, StripeSignal signal) {
+        if (attempt.isPresent() && signal.money() != null) {
+            PaymentAttempts.RefundState state = attempts.refundState(handle, orderId);
+            boolean full = signal.fullRefund() != null ? signal.fullRefund()
+                    : signal.money().amountMinor() >= state.capturedMinor();
+            if (!full) {
+                return partiallyRefunded(handle, attempt.get(), signal, state);
+            }
+        }
         Optional<Refund> refund = refunds.find(handle, orderId);
         PaymentDecision decision;
         if (attempt.isPresent()) {
             decision = PaymentLifecycle.refunded(attempt.get().status());
             attempts.updateStatus(handle, orderId, decision.next());
         } else if (refund.isPresent() && !Refund.SUCCEEDED.equals(refund.get().status())) {
-            decision = PaymentLifecycle.refunded(io.taquilla.payment.attempt.domain.PaymentStatus.REFUND_PENDING);
+            decision = PaymentLifecycle.refunded(PaymentStatus.REFUND_PENDING);
         } else {
             return new Result(orderId, refund.isPresent() ? "ignored" : "unmatched",
                     refund.isPresent() ? "refund already confirmed" : "no payment or refund for order " + orderId, null);
@@ -120,8 +141,48 @@ public class ApplyStripeSignal {
         if (refund.isPresent()) {
             refunds.confirmed(handle, orderId, refundId);
         }
-        return publish(handle, new PaymentRefunded(UUID.randomUUID(), Instant.now(), orderId, amount, refundId,
-                refund.map(Refund::automatic).orElse(false)));
+        long refundedBefore = attempt.isPresent() ? attempts.refundState(handle, orderId).refundedMinor() : 0;
+        if (attempt.isPresent()) {
+            attempts.recordRefunded(handle, orderId, amount.amountMinor());
+        }
+        // amount_refunded is cumulative: this refund paid back what was not refunded before.
+        Money thisRefund = new Money(Math.max(0, amount.amountMinor() - refundedBefore), amount.currency());
+        return publish(handle, new PaymentRefunded(UUID.randomUUID(), Instant.now(), orderId, thisRefund, refundId,
+                refund.map(Refund::automatic).orElse(false), amount.amountMinor(), true));
+    }
+
+    /**
+     * A partial refund (e.g. a goodwill amount from the Stripe Dashboard): recorded and published
+     * with {@code fullyRefunded = false}; the payment stays captured and the order keeps its tickets.
+     */
+    private Result partiallyRefunded(Handle handle, PaymentAttempt attempt, StripeSignal signal,
+                                     PaymentAttempts.RefundState state) {
+        long now = signal.money().amountMinor();
+        PaymentDecision decision = PaymentLifecycle.partiallyRefunded(attempt.status(), state.refundedMinor(), now);
+        if (decision.effect() != PaymentDecision.Effect.PUBLISH_PAYMENT_REFUNDED) {
+            return new Result(attempt.orderId(), "ignored", decision.reason(), null);
+        }
+        attempts.recordRefunded(handle, attempt.orderId(), now);
+        String refundId = signal.refundId() != null ? signal.refundId() : "unknown";
+        return publish(handle, new PaymentRefunded(UUID.randomUUID(), Instant.now(), attempt.orderId(),
+                new Money(now - state.refundedMinor(), signal.money().currency()), refundId, false, now, false));
+    }
+
+    /**
+     * A dispute opened or closed: told to order-service as it is (it flags the order and applies
+     * its revoke policy); the payment's own state does not change, as Stripe keeps the charge.
+     */
+    private Result disputed(Handle handle, PaymentAttempt attempt, StripeSignal signal, String payload) {
+        JsonObject dispute = StripeJson.dataObject(JsonParser.parseString(payload).getAsJsonObject());
+        String disputeId = StripeJson.text(dispute, "id");
+        String status = StripeJson.text(dispute, "status");
+        if (disputeId == null || status == null) {
+            return new Result(attempt.orderId(), "ignored", "dispute without id or status", null);
+        }
+        Money amount = signal.money() != null ? signal.money() : attempt.amount();
+        return publish(handle, new PaymentDisputed(UUID.randomUUID(), Instant.now(), attempt.orderId(), disputeId,
+                amount, signal.reason() != null ? signal.reason() : "general", status,
+                signal.kind() == StripeSignal.Kind.DISPUTE_CLOSED));
     }
 
     private Result publish(Handle handle, PaymentEvent event) {

@@ -13,6 +13,7 @@ import io.taquilla.contracts.ordering.RefundRequested;
 import io.taquilla.contracts.payments.CheckoutSessionCreated;
 import io.taquilla.contracts.payments.PaymentRefunded;
 import io.taquilla.contracts.payments.PaymentSucceeded;
+import io.taquilla.contracts.payments.RefundFailed;
 import io.taquilla.payment.support.Checkouts;
 import io.taquilla.payment.support.FakeStripe;
 import io.taquilla.payment.support.Orders;
@@ -89,6 +90,57 @@ class RefundFlowTest {
         assertThat(refunded.automatic()).isTrue();
         assertThat(Checkouts.processed(jdbi, confirmation)).isEqualTo("published: PaymentRefunded");
         assertThat(PaymentTopics.typesFor(orderId)).containsExactly("CheckoutSessionCreated", "PaymentSucceeded", "PaymentRefunded");
+    }
+
+    @Test
+    void aPartialDashboardRefundIsPublishedAsPartialAndKeepsThePaymentCaptured() {
+        UUID orderId = UUID.randomUUID();
+        String intent = paidOrder(orderId);
+
+        String goodwill = newEventId();
+        deliver(port, StripeWebhooks.chargePartiallyRefunded(goodwill, orderId, intent, Orders.TOTAL, 100, "eur"));
+        PaymentRefunded partial = PaymentTopics.awaitEvent(orderId, PaymentRefunded.class);
+        assertThat(partial.amount()).isEqualTo(new Money(100, "EUR"));
+        assertThat(partial.amountRefundedMinor()).isEqualTo(100);
+        assertThat(partial.fullyRefunded()).isFalse();
+        assertThat(Checkouts.paymentStatus(jdbi, orderId)).isEqualTo("SUCCEEDED");
+
+        // The same state told again (another event id) is no news.
+        String again = newEventId();
+        deliver(port, StripeWebhooks.chargePartiallyRefunded(again, orderId, intent, Orders.TOTAL, 100, "eur"));
+        assertThat(Checkouts.processed(jdbi, again)).isEqualTo("ignored: partial refund already recorded");
+
+        // The rest refunded later: a full refund of what was left.
+        deliver(port, StripeWebhooks.chargeRefunded(newEventId(), orderId, intent, Orders.TOTAL, "eur"));
+        await().atMost(Duration.ofSeconds(20)).until(() -> PaymentTopics.eventsFor(orderId, PaymentRefunded.class).size() == 2);
+        PaymentRefunded rest = PaymentTopics.eventsFor(orderId, PaymentRefunded.class).get(1);
+        assertThat(rest.amount()).isEqualTo(new Money(Orders.TOTAL - 100, "EUR"));
+        assertThat(rest.amountRefundedMinor()).isEqualTo(Orders.TOTAL);
+        assertThat(rest.fullyRefunded()).isTrue();
+        assertThat(Checkouts.paymentStatus(jdbi, orderId)).isEqualTo("REFUNDED");
+    }
+
+    @Test
+    void aRefundStripeRefusesIsReportedAsRefundFailed() {
+        UUID orderId = UUID.randomUUID();
+        String intent = paidOrder(orderId);
+        com.github.tomakehurst.wiremock.stubbing.StubMapping refusal = FakeStripe.server().stubFor(
+                com.github.tomakehurst.wiremock.client.WireMock.post(
+                                com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo("/v1/refunds")).atPriority(1)
+                        .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.containing(intent))
+                        .willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse().withStatus(400)
+                                .withHeader("Content-Type", "application/json")
+                                .withBody("{\"error\":{\"type\":\"invalid_request_error\",\"code\":\"charge_already_refunded\","
+                                        + "\"message\":\"Charge has already been refunded.\"}}")));
+        try {
+            PaymentTopics.send(new RefundRequested(UUID.randomUUID(), Instant.now(), orderId, new Money(Orders.TOTAL, "EUR"),
+                    intent, "event-cancelled"));
+            RefundFailed failed = PaymentTopics.awaitEvent(orderId, RefundFailed.class);
+            assertThat(failed.reason()).contains("charge_already_refunded");
+            assertThat(refundRow(orderId)).containsEntry("status", "rejected");
+        } finally {
+            FakeStripe.server().removeStub(refusal);
+        }
     }
 
     private String paidOrder(UUID orderId) {
