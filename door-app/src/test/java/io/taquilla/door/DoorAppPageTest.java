@@ -166,8 +166,8 @@ class DoorAppPageTest {
                 + (Instant.now().getEpochSecond() + 3600) + "}").getBytes(StandardCharsets.UTF_8));
         page.getByLabel("Door token").fill("eyJhbGciOiJIUzI1NiJ9." + claims + ".c2ln");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Use this token")).click();
-        page.getByLabel("Event").selectOption(EVENT.toString());
-        page.getByLabel("Gate").fill("north");
+        page.getByLabel("Event", new Page.GetByLabelOptions().setExact(true)).selectOption(EVENT.toString());
+        page.getByLabel("Gate", new Page.GetByLabelOptions().setExact(true)).fill("north");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Start scanning")).click();
         assertThat(page.locator("#banner")).containsText("3 tickets", SOON);
         return page;
