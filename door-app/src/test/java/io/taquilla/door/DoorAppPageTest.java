@@ -92,7 +92,8 @@ class DoorAppPageTest {
         api.put("/api/scans/sync", c -> syncAnswer(c.body()));
 
         Path y4m = y4m(SHOTS.resolve("stub-ticket.y4m"), cameraCode);
-        try (StubDoorServer server = new StubDoorServer(APP, api); Playwright playwright = Playwright.create()) {
+        try (StubDoorServer server = new StubDoorServer(APP, api); Playwright playwright = Playwright.create(
+                new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")))) {
             try (Browser chromium = launch(playwright, y4m); BrowserContext phone = phone(chromium, server.origin())) {
                 Page page = signIn(phone, server.origin());
                 assertThat(verdict(page)).containsText("ACCEPTED", SOON);
@@ -165,8 +166,8 @@ class DoorAppPageTest {
                 + (Instant.now().getEpochSecond() + 3600) + "}").getBytes(StandardCharsets.UTF_8));
         page.getByLabel("Door token").fill("eyJhbGciOiJIUzI1NiJ9." + claims + ".c2ln");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Use this token")).click();
-        page.getByLabel("Event").selectOption(EVENT.toString());
-        page.getByLabel("Gate").fill("north");
+        page.getByLabel("Event", new Page.GetByLabelOptions().setExact(true)).selectOption(EVENT.toString());
+        page.getByLabel("Gate", new Page.GetByLabelOptions().setExact(true)).fill("north");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Start scanning")).click();
         assertThat(page.locator("#banner")).containsText("3 tickets", SOON);
         return page;

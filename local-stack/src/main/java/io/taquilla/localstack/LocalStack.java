@@ -123,6 +123,8 @@ final class LocalStack implements AutoCloseable {
         env.put("IDENTITY_URL", layout.url("identity-service"));
         // The door app's "paste a door token" sign-in: local only (./taquilla token door).
         env.put("DOOR_DEV_LOGIN", "true");
+        // ...and the real sign-in: identity-service's door-app client, through the gateway.
+        env.put("DOOR_OIDC_ISSUER", layout.gatewayUrl());
         return env;
     }
 

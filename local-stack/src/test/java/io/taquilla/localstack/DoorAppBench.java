@@ -114,8 +114,8 @@ public final class DoorAppBench {
         page.navigate(origin + "/door/");
         page.getByLabel("Door token").fill(token);
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Use this token")).click();
-        page.getByLabel("Event").selectOption(eventId);
-        page.getByLabel("Gate").fill("bench");
+        page.getByLabel("Event", new Page.GetByLabelOptions().setExact(true)).selectOption(eventId);
+        page.getByLabel("Gate", new Page.GetByLabelOptions().setExact(true)).fill("bench");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Start scanning")).click();
         page.waitForFunction("() => document.getElementById('banner').textContent.includes('tickets')");
         return page;

@@ -78,8 +78,8 @@ class DoorAppBrowserTest {
         page.navigate(origin + "/door/");
         page.getByLabel("Door token").fill(doorToken);
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Use this token")).click();
-        page.getByLabel("Event").selectOption(tickets.eventId);
-        page.getByLabel("Gate").fill(gate);
+        page.getByLabel("Event", new Page.GetByLabelOptions().setExact(true)).selectOption(tickets.eventId);
+        page.getByLabel("Gate", new Page.GetByLabelOptions().setExact(true)).fill(gate);
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Start scanning")).click();
         assertThat(page.locator("#banner")).containsText("tickets", SOON); // the offline data is in
         return page;
