@@ -28,6 +28,8 @@ class RoutingTest extends GatewayTest {
             "/api/events/8d6f0c4e-6a0e-4a55-9d43-4f6f3d1f7a10/offline-bundle, scanner",
             "/api/events/8d6f0c4e-6a0e-4a55-9d43-4f6f3d1f7a10/checkins, scanner",
             "/api/admin/scans/recent, scanner",
+            "/api/door/events, scanner",
+            "/api/door/events/8d6f0c4e-6a0e-4a55-9d43-4f6f3d1f7a10/roster, scanner",
             "/api/admin/notifications/deliveries, notification"})
     void routesEachPrefixToItsService(String path, String service) {
         HttpResponse<String> response = get(path);

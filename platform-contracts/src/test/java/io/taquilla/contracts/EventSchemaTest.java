@@ -2,13 +2,20 @@ package io.taquilla.contracts;
 
 import com.networknt.schema.Error;
 import io.taquilla.contracts.common.Customer;
+import io.taquilla.contracts.identity.StaffInvited;
+import io.taquilla.contracts.identity.StaffRemoved;
+import io.taquilla.contracts.identity.StaffRoleChanged;
 import io.taquilla.contracts.ordering.OrderConfirmed;
+import io.taquilla.contracts.ordering.OrderExpired;
 import io.taquilla.contracts.ordering.OrderPlaced;
 import io.taquilla.contracts.ordering.OrderRefunded;
+import io.taquilla.contracts.ordering.OrderRejected;
 import io.taquilla.contracts.ordering.RefundRequested;
 import io.taquilla.contracts.payments.PaymentRefunded;
 import io.taquilla.contracts.scanning.TicketScanned;
+import io.taquilla.contracts.ticketing.IssuedTicket;
 import io.taquilla.contracts.ticketing.SigningKeyPublished;
+import io.taquilla.contracts.ticketing.TicketsIssued;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -44,14 +51,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 class EventSchemaTest {
 
     /** Components documented as nullable; the only ones a schema may leave out of {@code required}. */
-    private static final Map<Class<?>, Set<String>> NULLABLE = Map.of(
-            Customer.class, Set.of("phone"),
-            OrderConfirmed.class, Set.of("paymentIntentId"),
-            RefundRequested.class, Set.of("ticketIds", "full"),
-            OrderRefunded.class, Set.of("reason"),
-            PaymentRefunded.class, Set.of("amountRefundedMinor", "fullyRefunded"),
-            SigningKeyPublished.class, Set.of("publicKey", "retiredAt"),
-            TicketScanned.class, Set.of("ticketId", "reason"));
+    private static final Map<Class<?>, Set<String>> NULLABLE = Map.ofEntries(
+            Map.entry(Customer.class, Set.of("phone")),
+            // Fields added to a v1 event are nullable: messages from earlier producers lack them.
+            Map.entry(OrderPlaced.class, Set.of("locale")),
+            Map.entry(OrderConfirmed.class, Set.of("paymentIntentId", "venueAddress", "venueCity", "venueTimezone", "locale")),
+            Map.entry(OrderExpired.class, Set.of("eventName", "locale")),
+            Map.entry(OrderRefunded.class, Set.of("eventName", "locale", "reason")),
+            Map.entry(OrderRejected.class, Set.of("eventName", "locale")),
+            Map.entry(TicketsIssued.class, Set.of("venueAddress", "venueCity", "venueTimezone", "locale")),
+            Map.entry(IssuedTicket.class, Set.of("holderEmail")),
+            Map.entry(RefundRequested.class, Set.of("ticketIds", "full")),
+            Map.entry(PaymentRefunded.class, Set.of("amountRefundedMinor", "fullyRefunded")),
+            Map.entry(StaffInvited.class, Set.of("organizerId", "organizerName")),
+            Map.entry(StaffRoleChanged.class, Set.of("organizerId")),
+            Map.entry(StaffRemoved.class, Set.of("organizerId")),
+            Map.entry(SigningKeyPublished.class, Set.of("publicKey", "retiredAt")),
+            Map.entry(TicketScanned.class, Set.of("ticketId", "reason")));
 
     @ParameterizedTest
     @MethodSource("io.taquilla.contracts.ContractSupport#events")

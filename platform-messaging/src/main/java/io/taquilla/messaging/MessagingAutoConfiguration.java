@@ -1,11 +1,17 @@
 package io.taquilla.messaging;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.taquilla.messaging.consumer.ConsumerRecovery;
 import io.taquilla.messaging.consumer.DeadLetters;
 import io.taquilla.messaging.consumer.IncomingEvents;
+import io.taquilla.messaging.deadletter.DeadLetterAdmin;
+import io.taquilla.messaging.deadletter.DeadLetterController;
+import io.taquilla.messaging.deadletter.DeadLetterTopics;
 import io.taquilla.messaging.inbox.Inbox;
 import io.taquilla.messaging.outbox.Outbox;
 import io.taquilla.messaging.outbox.OutboxRelay;
+import io.taquilla.messaging.outbox.ParkedRows;
+import io.taquilla.messaging.outbox.ParkedRowsController;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -21,7 +27,9 @@ import org.jdbi.v3.postgres.PostgresPlugin;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
@@ -30,6 +38,7 @@ import org.springframework.boot.kafka.autoconfigure.DefaultKafkaConsumerFactoryC
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.ContainerCustomizer;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
@@ -56,20 +65,27 @@ public class MessagingAutoConfiguration {
         return Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin()).installPlugin(new PostgresPlugin());
     }
 
-    /** The outbox and inbox tables live in each service's schema, migrated with its own scripts. */
+    /**
+     * The outbox, inbox and dead-letter tables live in each service's schema, migrated with its
+     * own scripts. This module's migrations are numbered {@code V0_n}, below every service's own,
+     * so a database a service already migrated gets a new one out of order.
+     */
     @Bean
     public FlywayConfigurationCustomizer messagingMigrations() {
         return configuration -> {
             List<org.flywaydb.core.api.Location> locations = new ArrayList<>(List.of(configuration.getLocations()));
             locations.add(new org.flywaydb.core.api.Location("classpath:db/messaging"));
             configuration.locations(locations.toArray(org.flywaydb.core.api.Location[]::new));
+            configuration.outOfOrder(true);
         };
     }
 
     @Bean
     @ConditionalOnMissingBean
-    public Outbox outbox() {
-        return new Outbox(EventJson.MAPPER);
+    public Outbox outbox(KafkaProperties kafka) {
+        Object configured = kafka.buildProducerProperties().get(ProducerConfig.MAX_REQUEST_SIZE_CONFIG);
+        int maxRequest = configured == null ? 1_048_576 : Integer.parseInt(configured.toString());
+        return new Outbox(EventJson.MAPPER, maxRequest - Outbox.HEADROOM_BYTES);
     }
 
     @Bean
@@ -122,21 +138,68 @@ public class MessagingAutoConfiguration {
         return DeadLetters.errorHandler(new KafkaTemplate<>(producers.factory()), properties.consumer(), meters);
     }
 
-    /** Read only committed records, start from the beginning when a group is new, never auto-commit. */
     @Bean
-    public DefaultKafkaConsumerFactoryCustomizer readCommittedConsumers() {
-        return factory -> factory.updateConfigs(Map.of(
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class));
+    @ConditionalOnMissingBean
+    public DeadLetterAdmin deadLetterAdmin(KafkaProperties kafka, ReliableProducers producers, Jdbi jdbi,
+                                           MessagingProperties properties,
+                                           @Value("${spring.kafka.consumer.group-id:}") String group) {
+        return new DeadLetterAdmin(new DeadLetterTopics(kafka.buildConsumerProperties(), producers.factory().createProducer()),
+                jdbi, properties.topics().consumes(), group);
     }
 
-    /** Commit each record's offset after its listener returned, i.e. after the database commit. */
     @Bean
-    public ContainerCustomizer<String, String, ConcurrentMessageListenerContainer<String, String>> commitAfterEachRecord() {
-        return container -> container.getContainerProperties().setAckMode(ContainerProperties.AckMode.RECORD);
+    @ConditionalOnMissingBean
+    public ParkedRows parkedRows(Jdbi jdbi) {
+        return new ParkedRows(jdbi);
+    }
+
+    /** {@code /api/admin/dead-letters} and {@code /api/admin/outbox/parked}, in services (web applications) only. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "org.springframework.web.bind.annotation.RestController")
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+    static class DeadLetterApi {
+
+        @Bean
+        DeadLetterController deadLetterController(DeadLetterAdmin admin) {
+            return new DeadLetterController(admin);
+        }
+
+        @Bean
+        ParkedRowsController parkedRowsController(ParkedRows parked) {
+            return new ParkedRowsController(parked);
+        }
+    }
+
+    /**
+     * Read only committed records, start from the beginning when a group is new, never
+     * auto-commit, and get a crashed member's partitions back within the session timeout.
+     */
+    @Bean
+    public DefaultKafkaConsumerFactoryCustomizer readCommittedConsumers(MessagingProperties properties) {
+        Map<String, Object> config = new HashMap<>(ConsumerRecovery.settings(properties.consumer()));
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        return factory -> factory.updateConfigs(config);
+    }
+
+    /**
+     * Commit each record's offset after its listener returned, i.e. after the database commit;
+     * with {@code taquilla.messaging.consumer.instance-id} set, join as a static member.
+     */
+    @Bean
+    public ContainerCustomizer<String, String, ConcurrentMessageListenerContainer<String, String>> commitAfterEachRecord(
+            MessagingProperties properties) {
+        return container -> {
+            container.getContainerProperties().setAckMode(ContainerProperties.AckMode.RECORD);
+            String instanceId = ConsumerRecovery.instanceId(properties.consumer(), container.getListenerId());
+            if (instanceId != null) {
+                container.getContainerProperties().getKafkaConsumerProperties()
+                        .setProperty(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, instanceId);
+            }
+        };
     }
 
     @Bean

@@ -36,6 +36,7 @@ class Routes {
                         path("/api/events/*/offline-bundle/**"),
                         path("/api/events/*/checkins/**"),
                         path("/api/scans/**"),
+                        path("/api/door/**"),
                         path("/api/admin/scans/**")))
                 .and(to("catalog-service", upstreams.catalog(),
                         path("/api/events/**"),

@@ -110,7 +110,8 @@ public class OrderTransitions {
         EventOffer event = events.find(handle, order.catalogEventId()).orElseThrow();
         outbox.append(handle, Topics.ORDERING_ORDER, new OrderConfirmed(UUID.randomUUID(), Instant.now(), order.id(),
                 order.catalogEventId(), event.name(), event.venueName(), event.startsAt(), order.contractLines(),
-                order.total(), order.customer(), paymentIntentId));
+                order.total(), order.customer(), paymentIntentId, event.venueAddress(), event.venueCity(),
+                event.venueTimezone(), order.locale()));
         afterCommit(handle, typesOf(order), metrics::confirmed);
         return OrderStatus.CONFIRMED;
     }
@@ -119,7 +120,8 @@ public class OrderTransitions {
         ledger.release(handle, order.id()); // a rejected order keeps nothing (e.g. an underpaid one still held units)
         orders.changeStatus(handle, order.id(), OrderStatus.REJECTED, reason);
         outbox.append(handle, Topics.ORDERING_ORDER, new OrderRejected(UUID.randomUUID(), Instant.now(), order.id(),
-                order.catalogEventId(), order.customer(), paid, paymentIntentId, reason));
+                order.catalogEventId(), order.customer(), paid, paymentIntentId, reason, eventName(handle, order),
+                order.locale()));
         afterCommit(handle, typesOf(order), metrics::rejected);
         log.warn("order {} rejected after payment {}: {}", order.id(), paymentIntentId, reason);
         return OrderStatus.REJECTED;
@@ -155,7 +157,7 @@ public class OrderTransitions {
         Set<UUID> types = ledger.release(handle, order.id());
         orders.changeStatus(handle, order.id(), OrderStatus.EXPIRED, "hold-expired");
         outbox.append(handle, Topics.ORDERING_ORDER, new OrderExpired(UUID.randomUUID(), Instant.now(), order.id(),
-                order.catalogEventId(), order.customer()));
+                order.catalogEventId(), order.customer(), eventName(handle, order), order.locale()));
         afterCommit(handle, types.isEmpty() ? typesOf(order) : types, metrics::expired);
         return OrderStatus.EXPIRED;
     }
@@ -213,7 +215,7 @@ public class OrderTransitions {
         Set<UUID> types = ledger.release(handle, order.id());
         orders.changeStatus(handle, order.id(), OrderStatus.REFUNDED, automatic ? "automatic-refund" : "refunded");
         outbox.append(handle, Topics.ORDERING_ORDER, new OrderRefunded(UUID.randomUUID(), Instant.now(), order.id(),
-                order.catalogEventId(), order.customer(), amount, automatic,
+                order.catalogEventId(), order.customer(), amount, automatic, eventName(handle, order), order.locale(),
                 eventCancelled(handle, order) ? OrderRefunded.EVENT_CANCELLED : null));
         afterCommit(handle, types, metrics::refunded);
         return OrderStatus.REFUNDED;
@@ -238,6 +240,10 @@ public class OrderTransitions {
                 order.catalogEventId(), status, closed, revoke));
         log.warn("order {} payment dispute {} ({}){}", orderId, closed ? "closed" : "opened", status,
                 revoke ? ": tickets revoked" : "");
+    }
+
+    private String eventName(Handle handle, StoredOrder order) {
+        return events.nameOf(handle, order.catalogEventId()).orElse(null);
     }
 
     private boolean eventCancelled(Handle handle, StoredOrder order) {
