@@ -91,7 +91,7 @@ export async function startOidc(deviceName) {
   const url = new URL(config.oidc.issuer.replace(/\/$/, '') + '/oauth2/authorize');
   url.search = new URLSearchParams({
     response_type: 'code', client_id: config.oidc.clientId, redirect_uri: redirectUri(),
-    scope: 'openid offline_access', state, code_challenge: await challenge(verifier), code_challenge_method: 'S256',
+    scope: 'openid profile', state, code_challenge: await challenge(verifier), code_challenge_method: 'S256',
     ...(deviceName ? { device_name: deviceName } : {}),
   }).toString();
   location.assign(url.toString());

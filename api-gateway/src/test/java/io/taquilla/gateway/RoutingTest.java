@@ -18,6 +18,8 @@ class RoutingTest extends GatewayTest {
             "/api/events/8d6f0c4e-6a0e-4a55-9d43-4f6f3d1f7a10/availability, order",
             "/api/orders/2b0c4a55-1d0e-4b4f-8d43-1c2d3e4f5a60, order",
             "/api/admin/orders/2b0c4a55-1d0e-4b4f-8d43-1c2d3e4f5a60/refund, order",
+            "/api/admin/events/8d6f0c4e-6a0e-4a55-9d43-4f6f3d1f7a10/cancellation, order",
+            "/api/admin/events/8d6f0c4e-6a0e-4a55-9d43-4f6f3d1f7a10/cancel, catalog",
             "/api/payments/simulator/checkout/cs_123, payment",
             "/api/admin/payments, payment",
             "/api/tickets/orders/2b0c4a55-1d0e-4b4f-8d43-1c2d3e4f5a60, ticketing",
@@ -35,7 +37,12 @@ class RoutingTest extends GatewayTest {
             "/.well-known/openid-configuration, identity",
             "/userinfo, identity",
             "/api/identity/invitations/abc, identity",
-            "/api/admin/identity/staff, identity"})
+            "/api/admin/identity/staff, identity",
+            "/api/tickets/orders/2b0c4a55-1d0e-4b4f-8d43-1c2d3e4f5a60/calendar.ics, ticketing",
+            "/api/tickets/resend, notification",
+            "/api/newsletter/subscriptions, notification",
+            "/api/newsletter/confirmations, notification",
+            "/api/newsletter/unsubscriptions, notification"})
     void routesEachPrefixToItsService(String path, String service) {
         HttpResponse<String> response = get(path);
 

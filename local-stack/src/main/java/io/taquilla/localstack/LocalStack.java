@@ -68,7 +68,8 @@ final class LocalStack implements AutoCloseable {
                 services.start("api-gateway", layout.gatewayPort(), gatewayEnvironment(layout));
             }
             // Seven JVMs starting at once on a busy 2-core machine can take minutes; -Dtaquilla.ready.minutes=N.
-            services.awaitReady(Duration.ofMinutes(Long.getLong("taquilla.ready.minutes", 8)));
+            services.awaitReady(Duration.ofMinutes(Long.getLong("taquilla.ready.minutes",
+                    Long.getLong("taquilla.stack.ready-minutes", 8))));
             System.out.printf("  %d services ready at %.1f s%n", services.ports().size(), seconds(began));
             DemoData.load(layout, services.ports().containsKey("api-gateway"));
             System.out.printf("  demo event \"Perreo Fridays\" on sale at %.1f s%n", seconds(began));
@@ -120,6 +121,10 @@ final class LocalStack implements AutoCloseable {
         env.put("SCANNER_URL", layout.url("scanner-service"));
         env.put("NOTIFICATION_URL", layout.url("notification-service"));
         env.put("IDENTITY_URL", layout.url("identity-service"));
+        // The door app's "paste a door token" sign-in: local only (./taquilla token door).
+        env.put("DOOR_DEV_LOGIN", "true");
+        // ...and the real sign-in: identity-service's door-app client, through the gateway.
+        env.put("DOOR_OIDC_ISSUER", layout.gatewayUrl());
         return env;
     }
 

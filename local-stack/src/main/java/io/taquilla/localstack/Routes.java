@@ -17,11 +17,15 @@ interface Routes {
     }
 
     static String owner(String path) {
-        if (path.matches("/api/events/[^/]+/availability.*") || path.startsWith("/api/orders") || path.startsWith("/api/admin/orders")) {
+        if (path.matches("/api/events/[^/]+/availability.*") || path.startsWith("/api/orders") || path.startsWith("/api/admin/orders")
+                || path.matches("/api/admin/events/[^/]+/cancellation")) {
             return "order-service";
         }
         if (path.matches("/api/events/[^/]+/(offline-bundle|checkins).*") || path.startsWith("/api/scans") || path.startsWith("/api/admin/scans")) {
             return "scanner-service";
+        }
+        if (path.startsWith("/api/tickets/resend") || path.startsWith("/api/newsletter")) {
+            return "notification-service";
         }
         if (path.startsWith("/api/payments") || path.startsWith("/api/admin/payments")) {
             return "payment-service";

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * Entry point of {@code ./taquilla}: {@code up [--data-dir DIR] [--fresh]}, {@code demo},
- * {@code token admin|door}, {@code inbox}.
+ * Entry point of {@code ./taquilla}: {@code up [--data-dir DIR] [--fresh] [--base PORT]}, {@code demo},
+ * {@code token admin|door}, {@code inbox}. {@code --base} shifts every port (gateway = base).
  */
 public final class Taquilla {
 
@@ -18,8 +18,11 @@ public final class Taquilla {
         List<String> arguments = Arrays.asList(args);
         String command = arguments.isEmpty() ? "help" : arguments.get(0);
         Path home = Path.of(System.getProperty("taquilla.home", ".")).toAbsolutePath().normalize();
-        // -Dtaquilla.base=N shifts every port (gateway N, services N+1..), for a second stack beside 8080.
-        StackLayout layout = new StackLayout(Integer.getInteger("taquilla.base", StackLayout.DEFAULT.base()));
+        // --base N (or -Dtaquilla.base=N) shifts every port (gateway N, services N+1..), for a second stack beside 8080.
+        int base = arguments.indexOf("--base") >= 0 && arguments.indexOf("--base") + 1 < arguments.size()
+                ? Integer.parseInt(arguments.get(arguments.indexOf("--base") + 1))
+                : Integer.getInteger("taquilla.base", StackLayout.DEFAULT.base());
+        StackLayout layout = new StackLayout(base);
         switch (command) {
             case "up" -> up(home, layout, arguments);
             case "demo" -> {

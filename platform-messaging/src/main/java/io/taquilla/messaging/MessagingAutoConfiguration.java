@@ -12,6 +12,8 @@ import io.taquilla.messaging.outbox.Outbox;
 import io.taquilla.messaging.outbox.OutboxRelay;
 import io.taquilla.messaging.outbox.ParkedRows;
 import io.taquilla.messaging.outbox.ParkedRowsController;
+import io.taquilla.messaging.retention.Retention;
+import io.taquilla.messaging.retention.RetentionRule;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -145,6 +147,18 @@ public class MessagingAutoConfiguration {
                                            @Value("${spring.kafka.consumer.group-id:}") String group) {
         return new DeadLetterAdmin(new DeadLetterTopics(kafka.buildConsumerProperties(), producers.factory().createProducer()),
                 jdbi, properties.topics().consumes(), group);
+    }
+
+    /** The inbox's own rule; services add theirs (stored webhooks, scan logs) as {@link RetentionRule} beans. */
+    @Bean
+    public RetentionRule inboxRetention(MessagingProperties properties) {
+        return new RetentionRule("inbox", "inbox", "received_at", properties.retention().inbox(), null);
+    }
+
+    @Bean
+    @ConditionalOnProperty(prefix = "taquilla.messaging.retention", name = "enabled", matchIfMissing = true)
+    public Retention retention(Jdbi jdbi, List<RetentionRule> rules, MessagingProperties properties, MeterRegistry meters) {
+        return new Retention(jdbi, rules, properties.retention().interval(), meters);
     }
 
     @Bean

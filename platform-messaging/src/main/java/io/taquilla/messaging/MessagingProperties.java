@@ -10,7 +10,17 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * back-off so a poisoned record reaches the dead-letter topic in well under a second.
  */
 @ConfigurationProperties("taquilla.messaging")
-public record MessagingProperties(@DefaultValue Relay relay, @DefaultValue Consumer consumer, @DefaultValue Topics topics) {
+public record MessagingProperties(@DefaultValue Relay relay, @DefaultValue Consumer consumer, @DefaultValue Topics topics,
+                                  @DefaultValue Retention retention) {
+
+    /**
+     * How long the inbox remembers an event id: at least the longest retention of the topics (and
+     * their {@code .dlt}) this service reads, Kafka's default being 7 days; a redelivery or a
+     * replay after that would be applied again. {@code interval}: how often pruning runs.
+     */
+    public record Retention(@DefaultValue("true") boolean enabled,
+                            @DefaultValue("14d") Duration inbox,
+                            @DefaultValue("1h") Duration interval) {}
 
     /**
      * @param pollInterval how long a relay sleeps when LISTEN/NOTIFY said nothing (a safety net)

@@ -31,7 +31,12 @@ class Routes {
         return to("order-service", upstreams.order(),
                         path("/api/events/*/availability/**"),
                         path("/api/orders/**"),
-                        path("/api/admin/orders/**"))
+                        path("/api/admin/orders/**"),
+                        path("/api/admin/events/*/cancellation"))
+                // Buyer routes served by notification-service, before ticketing's /api/tickets/**.
+                .and(to("notification-service-public", upstreams.notification(),
+                        path("/api/tickets/resend"),
+                        path("/api/newsletter/**")))
                 .and(to("scanner-service", upstreams.scanner(),
                         path("/api/events/*/offline-bundle/**"),
                         path("/api/events/*/checkins/**"),
