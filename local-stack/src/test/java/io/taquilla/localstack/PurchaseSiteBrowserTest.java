@@ -392,7 +392,15 @@ class PurchaseSiteBrowserTest {
 
     private static String decode(byte[] png) throws Exception {
         var image = ImageIO.read(new ByteArrayInputStream(png));
-        return new MultiFormatReader().decode(new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(image)))).getText();
+        BinaryBitmap bitmap = new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(image)));
+        // The image is nothing but the code and its quiet zone: PURE_BARCODE reads it exactly.
+        Map<com.google.zxing.DecodeHintType, Object> pure = Map.of(com.google.zxing.DecodeHintType.PURE_BARCODE, Boolean.TRUE,
+                com.google.zxing.DecodeHintType.POSSIBLE_FORMATS, List.of(com.google.zxing.BarcodeFormat.QR_CODE));
+        try {
+            return new MultiFormatReader().decode(bitmap, pure).getText();
+        } catch (com.google.zxing.NotFoundException e) {
+            return new MultiFormatReader().decode(bitmap, Map.of(com.google.zxing.DecodeHintType.TRY_HARDER, Boolean.TRUE)).getText();
+        }
     }
 
     /**
