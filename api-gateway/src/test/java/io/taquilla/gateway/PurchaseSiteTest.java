@@ -27,6 +27,7 @@ class PurchaseSiteTest extends GatewayTest {
             "/checkout/success?order=2b0c4a55-1d0e-4b4f-8d43-1c2d3e4f5a60&session_id=cs_1, success",
             "/checkout/cancelled?order=2b0c4a55-1d0e-4b4f-8d43-1c2d3e4f5a60, cancelled",
             "/tickets/2b0c4a55-1d0e-4b4f-8d43-1c2d3e4f5a60?token=abc, tickets",
+            "/tickets?order=2b0c4a55-1d0e-4b4f-8d43-1c2d3e4f5a60&token=abc, tickets",
             "/tickets/resend, resend",
             "/newsletter, newsletter",
             "/newsletter/confirm?token=abc, newsletter-token",

@@ -18,6 +18,13 @@ final class LocalStack implements AutoCloseable {
     static final String ORDER_TOKEN_SECRET = "taquilla-local-order-token-secret-0123456789";
     static final String STRIPE_WEBHOOK_SECRET = "whsec_taquilla_local_simulator_secret";
 
+    /**
+     * Services verify staff tokens from identity's JWKS once platform-web no longer knows the
+     * shared-secret DevTokens (the authz change of issue 10); until then the demo keeps minting
+     * DevTokens and the services keep accepting them.
+     */
+    static final boolean VERIFY_WITH_JWKS = !classExists("io.taquilla.web.security.DevTokens");
+
     final StackLayout layout;
     final EmbeddedInfrastructure infrastructure;
     final InboxServer inbox;
@@ -50,6 +57,10 @@ final class LocalStack implements AutoCloseable {
             services = new ServiceProcesses(home, logs);
             for (StackLayout.Service service : StackLayout.SERVICES) {
                 Map<String, String> env = environment(layout, infrastructure, service.schema());
+                if (service.module().equals("identity-service")) {
+                    env.put("TAQUILLA_CLI_CLIENT_SECRET", DemoData.CLI_CLIENT_SECRET);
+                    env.put("SPRING_APPLICATION_JSON", DemoData.identitySeedJson());
+                }
                 env.putAll(overrides);
                 services.start(service.module(), layout.port(service), env);
             }
@@ -57,7 +68,8 @@ final class LocalStack implements AutoCloseable {
                 services.start("api-gateway", layout.gatewayPort(), gatewayEnvironment(layout));
             }
             // Seven JVMs starting at once on a busy 2-core machine can take minutes; -Dtaquilla.ready.minutes=N.
-            services.awaitReady(Duration.ofMinutes(Long.getLong("taquilla.ready.minutes", 8)));
+            services.awaitReady(Duration.ofMinutes(Long.getLong("taquilla.ready.minutes",
+                    Long.getLong("taquilla.stack.ready-minutes", 8))));
             System.out.printf("  %d services ready at %.1f s%n", services.ports().size(), seconds(began));
             DemoData.load(layout, services.ports().containsKey("api-gateway"));
             System.out.printf("  demo event \"Perreo Fridays\" on sale at %.1f s%n", seconds(began));
@@ -85,6 +97,11 @@ final class LocalStack implements AutoCloseable {
         env.put("DATABASE_PASSWORD", schema);
         env.put("KAFKA_BOOTSTRAP_SERVERS", infrastructure.bootstrapServers());
         env.put("TAQUILLA_JWT_SECRET", JWT_SECRET);
+        // Staff tokens: issued by identity-service under the gateway's URL, verified from its JWKS.
+        env.put("TAQUILLA_ISSUER", layout.gatewayUrl());
+        if (VERIFY_WITH_JWKS) {
+            env.put("TAQUILLA_JWT_JWK_SET_URI", layout.url("identity-service") + "/oauth2/jwks");
+        }
         env.put("TAQUILLA_ORDER_TOKEN_SECRET", ORDER_TOKEN_SECRET);
         env.put("PUBLIC_BASE_URL", layout.gatewayUrl());
         env.put("SMTP_HOST", "127.0.0.1");
@@ -103,6 +120,11 @@ final class LocalStack implements AutoCloseable {
         env.put("TICKETING_URL", layout.url("ticketing-service"));
         env.put("SCANNER_URL", layout.url("scanner-service"));
         env.put("NOTIFICATION_URL", layout.url("notification-service"));
+        env.put("IDENTITY_URL", layout.url("identity-service"));
+        // The door app's "paste a door token" sign-in: local only (./taquilla token door).
+        env.put("DOOR_DEV_LOGIN", "true");
+        // ...and the real sign-in: identity-service's door-app client, through the gateway.
+        env.put("DOOR_OIDC_ISSUER", layout.gatewayUrl());
         return env;
     }
 
@@ -116,6 +138,34 @@ final class LocalStack implements AutoCloseable {
 
     String doorToken() {
         return DevTokens.mint(JWT_SECRET, "dev-door", Duration.ofHours(12), "door");
+    }
+
+    /** A platform-admin token from identity-service (client credentials of the local script client). */
+    String identityAdminToken() {
+        return new StaffTokens(identityBase()).clientCredentials(DemoData.CLI_CLIENT_ID, DemoData.CLI_CLIENT_SECRET);
+    }
+
+    /** A door token from identity-service: the seeded door account logging in through the door app. */
+    String identityDoorToken() {
+        return doorLogin(identityBase(), layout.gatewayUrl(), "taquilla up").get("access_token").asString();
+    }
+
+    static tools.jackson.databind.JsonNode doorLogin(String identity, String publicBase, String deviceName) {
+        return new StaffTokens(identity).login("door-app", publicBase + "/door/callback", DemoData.DOOR.email(),
+                DemoData.DOOR.password(), Map.of("device_name", deviceName));
+    }
+
+    private String identityBase() {
+        return services.ports().containsKey("api-gateway") ? layout.gatewayUrl() : layout.url("identity-service");
+    }
+
+    private static boolean classExists(String name) {
+        try {
+            Class.forName(name, false, LocalStack.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException e) {
+            return false;
+        }
     }
 
     @Override

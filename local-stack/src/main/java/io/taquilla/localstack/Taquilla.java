@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * Entry point of {@code ./taquilla}: {@code up [--data-dir DIR] [--fresh]}, {@code demo},
- * {@code token admin|door}, {@code inbox}.
+ * Entry point of {@code ./taquilla}: {@code up [--data-dir DIR] [--fresh] [--base PORT]}, {@code demo},
+ * {@code token admin|door}, {@code inbox}. {@code --base} shifts every port (gateway = base).
  */
 public final class Taquilla {
 
@@ -18,8 +18,11 @@ public final class Taquilla {
         List<String> arguments = Arrays.asList(args);
         String command = arguments.isEmpty() ? "help" : arguments.get(0);
         Path home = Path.of(System.getProperty("taquilla.home", ".")).toAbsolutePath().normalize();
-        // -Dtaquilla.base=N shifts every port (gateway N, services N+1..), for a second stack beside 8080.
-        StackLayout layout = new StackLayout(Integer.getInteger("taquilla.base", StackLayout.DEFAULT.base()));
+        // --base N (or -Dtaquilla.base=N) shifts every port (gateway N, services N+1..), for a second stack beside 8080.
+        int base = arguments.indexOf("--base") >= 0 && arguments.indexOf("--base") + 1 < arguments.size()
+                ? Integer.parseInt(arguments.get(arguments.indexOf("--base") + 1))
+                : Integer.getInteger("taquilla.base", StackLayout.DEFAULT.base());
+        StackLayout layout = new StackLayout(base);
         switch (command) {
             case "up" -> up(home, layout, arguments);
             case "demo" -> {
@@ -31,10 +34,7 @@ public final class Taquilla {
                 }
                 System.exit(passed ? 0 : 1);
             }
-            case "token" -> System.out.println(io.taquilla.web.security.DevTokens.mint(
-                    System.getenv().getOrDefault("TAQUILLA_JWT_SECRET", LocalStack.JWT_SECRET),
-                    "dev-" + (arguments.size() > 1 ? arguments.get(1) : "admin"), java.time.Duration.ofHours(12),
-                    arguments.size() > 1 ? arguments.get(1) : "admin"));
+            case "token" -> System.out.println(token(layout, arguments.size() > 1 ? arguments.get(1) : "admin"));
             case "inbox" -> System.out.println(new Http().get(layout.inboxUrl() + "/messages", java.util.Map.of()).body());
             case "dlt" -> System.exit(new DeadLetterCommand(stackLayout(), adminToken(), System.out)
                     .run(arguments.subList(1, arguments.size())));
@@ -60,6 +60,19 @@ public final class Taquilla {
                 "dev-admin", java.time.Duration.ofHours(1), "admin");
     }
 
+    /**
+     * A real token from the running identity-service: {@code admin} through the taquilla-cli client
+     * credentials, {@code door} by logging the seeded door account in through the door app (PKCE).
+     */
+    private static String token(StackLayout layout, String kind) {
+        String identity = routes(layout).url("/oauth2/token").replace("/oauth2/token", "");
+        return switch (kind) {
+            case "admin" -> new StaffTokens(identity).clientCredentials(DemoData.CLI_CLIENT_ID, DemoData.CLI_CLIENT_SECRET);
+            case "door" -> LocalStack.doorLogin(identity, layout.gatewayUrl(), "taquilla token").get("access_token").asString();
+            default -> throw new IllegalArgumentException("token admin|door");
+        };
+    }
+
     /** Through the gateway when it answers, else straight to the services. */
     private static Routes routes(StackLayout layout) {
         return gatewayUp(layout) ? Routes.gateway(layout.gatewayUrl()) : Routes.direct(layout);
@@ -82,7 +95,7 @@ public final class Taquilla {
         if (arguments.contains("--fresh") && dataDirectory != null) {
             deleteRecursively(dataDirectory);
         }
-        System.out.println("Starting Taquilla: embedded PostgreSQL, Kafka and SMTP, six services and the gateway...");
+        System.out.println("Starting Taquilla: embedded PostgreSQL, Kafka and SMTP, seven services and the gateway...");
         LocalStack stack = LocalStack.start(home, layout, dataDirectory);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -102,6 +115,8 @@ public final class Taquilla {
                   Kafka                          %s
                   Logs                           %s
                 %s
+                  Staff logins (local only; sign in at %s/login through the console or door app)
+                %s
                   Dev admin token   %s
                   Door token        %s
 
@@ -109,8 +124,16 @@ public final class Taquilla {
                 """,
                 stack.startup.toMillis() / 1000.0, layout.gatewayUrl(), layout.gatewayUrl(), layout.gatewayUrl(), stack.inbox.port() == 0 ? "" : layout.inboxUrl(),
                 stack.infrastructure.jdbcUrl(), stack.infrastructure.bootstrapServers(), home.resolve(".taquilla/logs"),
-                services(stack), stack.adminToken(), stack.doorToken());
+                services(stack), layout.gatewayUrl(), logins(), stack.adminToken(), stack.doorToken());
         stopped.await();
+    }
+
+    private static String logins() {
+        StringBuilder lines = new StringBuilder();
+        DemoData.LOGINS.forEach(login -> lines.append(String.format("    %-16s %-24s %s%s%n", login.role(), login.email(),
+                login.password(), login.organizerId() == null ? "" : "   (" + DemoData.ORGANIZER_NAME + ")")));
+        lines.append(String.format("    %-16s %-24s %s%n", "script client", DemoData.CLI_CLIENT_ID, DemoData.CLI_CLIENT_SECRET));
+        return lines.toString();
     }
 
     private static String services(LocalStack stack) {

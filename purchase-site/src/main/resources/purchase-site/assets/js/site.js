@@ -130,7 +130,7 @@ export function el(tag, attrs = {}, ...children) {
 export const main = () => document.getElementById('content');
 
 export function show(...nodes) {
-  main().replaceChildren(...nodes);
+  main().replaceChildren(...nodes.filter(node => node != null && node !== false));
 }
 
 export function notice(text, kind = 'info') {

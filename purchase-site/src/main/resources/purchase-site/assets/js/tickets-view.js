@@ -5,17 +5,11 @@ import { t, el, api, dateTime } from 'site/site.js';
 
 const enc = encodeURIComponent;
 
-/** The calendar file's address (render branch); the link shows only when the server has it. */
-export const calendarPath = (orderId, token) => `/api/orders/${enc(orderId)}/tickets.ics?token=${enc(token)}`;
-
 export function ticketsView(tickets, token) {
-  const calendar = el('span', { class: 'calendar-slot' });
-  api(calendarPath(tickets.orderId, token)).then(response => {
-    // Any 2xx means the calendar exists (the body is text/calendar, not JSON).
-    if (response.status >= 200 && response.status < 300) {
-      calendar.replaceChildren(el('a', { class: 'button button--secondary', href: calendarPath(tickets.orderId, token), download: 'tickets.ics' }, t('addToCalendar')));
-    }
-  });
+  // ticketing says where the calendar file is (calendarPath + ?token=); older back ends do not.
+  const calendar = tickets.calendarPath
+    ? el('a', { class: 'button button--secondary', id: 'add-to-calendar', href: `${tickets.calendarPath}?token=${enc(token)}`, download: 'event.ics' }, t('addToCalendar'))
+    : null;
   const hasValid = tickets.tickets.some(ticket => ticket.status === 'ISSUED');
   return el('section', { class: 'tickets', 'aria-labelledby': 'tickets-title' },
     el('h2', { id: 'tickets-title' }, t('ticketsFor', { event: tickets.eventName })),
@@ -35,6 +29,12 @@ export function ticketsView(tickets, token) {
         el('div', {}, el('dt', {}, t('status')), el('dd', {}, el('strong', { class: `tag tag--${ticket.status.toLowerCase()}` }, t(`status${ticket.status}`)))))))));
 }
 
-export function fetchTickets(orderId, token) {
-  return api(`/api/tickets/orders/${enc(orderId)}`, { headers: { 'X-Order-Token': token } });
+/** The tickets, plus the venue's time zone from the catalog (the ticket API does not carry it). */
+export async function fetchTickets(orderId, token) {
+  const response = await api(`/api/tickets/orders/${enc(orderId)}`, { headers: { 'X-Order-Token': token } });
+  if (response.ok && !response.data.venueTimezone && response.data.catalogEventId) {
+    const event = await api(`/api/events/${enc(response.data.catalogEventId)}`);
+    if (event.ok) response.data.venueTimezone = event.data.venue.timezone;
+  }
+  return response;
 }

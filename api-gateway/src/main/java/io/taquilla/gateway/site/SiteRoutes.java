@@ -38,6 +38,7 @@ class SiteRoutes {
                 .GET("/checkout", request -> page(site, "checkout", request))
                 .GET("/checkout/success", request -> page(site, "success", request))
                 .GET("/checkout/cancelled", request -> page(site, "cancelled", request))
+                .GET("/tickets", request -> page(site, "tickets", request))
                 .GET("/tickets/resend", request -> page(site, "resend", request))
                 .GET("/tickets/{orderId}", request -> page(site, "tickets", request))
                 .GET("/newsletter", request -> page(site, "newsletter", request))

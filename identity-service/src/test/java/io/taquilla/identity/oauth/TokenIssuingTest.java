@@ -55,6 +55,19 @@ class TokenIssuingTest {
     }
 
     @Test
+    void seededAndBootstrapAccountsCanSignIn() throws Exception {
+        io.taquilla.identity.Api api = new io.taquilla.identity.Api(port);
+        JsonNode door = api.login(Clients.DOOR_APP, "seeded-door@perreoproductions.com", "seeded door password", Map.of());
+        Map<String, Object> claims = TokenJson.verifiedClaims(base, door.get("access_token").asString());
+        assertThat(claims.get("org")).isEqualTo("6f1e2d3c-4b5a-4968-8776-5a4b3c2d1e0f");
+        assertThat(claims.get("roles")).isEqualTo(List.of("door"));
+        Map<String, Object> admin = TokenJson.verifiedClaims(base,
+                api.consoleToken("first-admin@perreoproductions.com", "first admin password"));
+        assertThat(admin.get("roles")).isEqualTo(List.of("platform-admin"));
+        assertThat(admin).doesNotContainKey("org");
+    }
+
+    @Test
     void wrongClientSecretGetsNoToken() throws Exception {
         assertThat(clientCredentials("taquilla-cli", "guess", Map.of()).statusCode()).isEqualTo(401);
     }

@@ -1,6 +1,6 @@
 // "/checkout/cancelled?order=…": the buyer left the payment page. The hold is still there: pay
 // again (same checkout session) or simply let it lapse.
-import { start, t, el, show, notice, query, orders, fetchOrder, money } from 'site/site.js';
+import { start, t, el, show, notice, query, orders, fetchOrder } from 'site/site.js';
 import { summary, holdTimer } from 'site/order-summary.js';
 
 start('cancelledTitle');
@@ -36,8 +36,7 @@ async function render() {
   const timer = holdTimer(order, 'cancelledText', expired);
   show(el('h1', {}, t('cancelledTitle')), timer.node, summary(order),
     order.checkoutUrl
-      ? el('p', {}, el('a', { class: 'button', id: 'pay', href: order.checkoutUrl }, t('payAgain')),
-        ' ', el('span', { class: 'hint' }, money(order.totalMinor, order.currency)))
+      ? el('p', {}, el('a', { class: 'button', id: 'pay', href: order.checkoutUrl }, t('payAgain')))
       : el('p', {}, el('a', { class: 'button', href: `/checkout?order=${encodeURIComponent(orderId)}` }, t('payAgain'))),
     el('h2', {}, t('releaseHeading')),
     el('p', {}, t('releaseText', { time: timer.endsAt })));

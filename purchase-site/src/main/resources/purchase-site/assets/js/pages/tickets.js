@@ -4,7 +4,8 @@ import { ticketsView, fetchTickets } from 'site/tickets-view.js';
 
 start('ticketsTitle');
 
-const orderId = decodeURIComponent(location.pathname.split('/')[2] || '');
+// Both /tickets/{orderId}?token=… and /tickets?order={orderId}&token=… (the email link).
+const orderId = decodeURIComponent(location.pathname.split('/')[2] || '') || query('order') || '';
 const token = query('token') || (orders.get(orderId) || {}).token;
 
 async function render() {
