@@ -58,10 +58,11 @@ class NotificationConfiguration {
 
     @Bean
     DeliveryDispatcher deliveryDispatcher(Jdbi jdbi, MessageComposer composer, EmailSender email, SmsSender sms,
-                                          Outbox outbox, DeliveryMetrics metrics, NotificationProperties properties) {
+                                          Outbox outbox, DeliveryMetrics metrics, NotificationProperties properties,
+                                          MeterRegistry meters) {
         NotificationProperties.Retry retry = properties.retry();
         return new DeliveryDispatcher(jdbi, composer, email, sms, outbox, metrics, properties.dispatcher(),
-                new RetryPolicy(retry.maxAttempts(), retry.initialBackoff(), retry.maxBackoff()));
+                new RetryPolicy(retry.maxAttempts(), retry.initialBackoff(), retry.maxBackoff()), meters);
     }
 
     /** Message-IDs end in the sender's domain, as RFC 5322 recommends. */

@@ -1,8 +1,11 @@
 package io.taquilla.notification.delivery;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.taquilla.contracts.Topics;
 import io.taquilla.contracts.notification.DeliveryStatusChanged;
 import io.taquilla.messaging.outbox.Outbox;
+import io.taquilla.messaging.worker.Backoff;
+import io.taquilla.messaging.worker.Worker;
 import io.taquilla.notification.NotificationProperties;
 import io.taquilla.notification.delivery.domain.Channel;
 import io.taquilla.notification.delivery.domain.DeliveryKind;
@@ -15,12 +18,9 @@ import io.taquilla.notification.sending.SendReceipt;
 import io.taquilla.notification.sending.SmsSender;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,8 +37,9 @@ import org.springframework.context.SmartLifecycle;
  * is a crash after the provider accepted the message and before SENT committed; that delivery is
  * sent again after the lease, with the same Message-ID. Delivery is at least once.
  *
- * <p>Workers wake when the consumer records a delivery ({@link #wakeUp()}) and otherwise poll, so
- * retries and other instances' rows are picked up within {@code pollInterval}.
+ * <p>Workers (the shared {@link Worker}) wake when the consumer records a delivery
+ * ({@link #wakeUp()}) and otherwise poll, so retries and other instances' rows are picked up
+ * within {@code pollInterval}.
  */
 public class DeliveryDispatcher implements SmartLifecycle {
 
@@ -52,13 +53,12 @@ public class DeliveryDispatcher implements SmartLifecycle {
     private final DeliveryMetrics metrics;
     private final NotificationProperties.Dispatcher settings;
     private final RetryPolicy retryPolicy;
-    private final Semaphore wakeUp = new Semaphore(0);
-    private final List<Thread> workers = new ArrayList<>();
-    private volatile boolean running;
+    private final Worker workers;
     private volatile Instant nextGaugeRefresh = Instant.EPOCH;
 
     public DeliveryDispatcher(Jdbi jdbi, MessageComposer composer, EmailSender email, SmsSender sms, Outbox outbox,
-                              DeliveryMetrics metrics, NotificationProperties.Dispatcher settings, RetryPolicy retryPolicy) {
+                              DeliveryMetrics metrics, NotificationProperties.Dispatcher settings, RetryPolicy retryPolicy,
+                              MeterRegistry meters) {
         this.jdbi = jdbi;
         this.composer = composer;
         this.email = email;
@@ -67,11 +67,14 @@ public class DeliveryDispatcher implements SmartLifecycle {
         this.metrics = metrics;
         this.settings = settings;
         this.retryPolicy = retryPolicy;
+        this.workers = new Worker("delivery-dispatcher", Math.max(1, settings.workers()), settings.pollInterval(),
+                Backoff.doubling(settings.pollInterval(), settings.pollInterval().compareTo(Duration.ofSeconds(10)) > 0
+                        ? settings.pollInterval() : Duration.ofSeconds(10)), meters, this::round);
     }
 
     /** New deliveries were committed: let an idle worker look now rather than at its next poll. */
     public void wakeUp() {
-        wakeUp.release();
+        workers.wakeUp();
     }
 
     /** Claims one batch of due deliveries and sends them. Returns how many it handled. */
@@ -161,36 +164,12 @@ public class DeliveryDispatcher implements SmartLifecycle {
         }
     }
 
-    private void loop(int index) {
-        Duration backoff = settings.pollInterval();
-        while (running) {
-            try {
-                int handled = dispatchBatch();
-                backoff = settings.pollInterval();
-                if (index == 0) {
-                    refreshGauge();
-                }
-                if (handled == 0) {
-                    wakeUp.tryAcquire(settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (RuntimeException e) {
-                if (!running) {
-                    return;
-                }
-                log.warn("delivery dispatcher: {}; retrying in {} ms", e.toString(), backoff.toMillis());
-                try {
-                    Thread.sleep(backoff.toMillis());
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-                backoff = backoff.multipliedBy(2).compareTo(Duration.ofSeconds(10)) > 0 ? Duration.ofSeconds(10)
-                        : backoff.multipliedBy(2);
-            }
+    private boolean round(int index) {
+        int handled = dispatchBatch();
+        if (index == 0) {
+            refreshGauge();
         }
+        return handled > 0;
     }
 
     private void refreshGauge() {
@@ -203,35 +182,19 @@ public class DeliveryDispatcher implements SmartLifecycle {
 
     @Override
     public synchronized void start() {
-        if (running || !settings.enabled()) {
+        if (workers.isRunning() || !settings.enabled()) {
             return;
         }
-        running = true;
-        for (int i = 0; i < settings.workers(); i++) {
-            int index = i;
-            Thread worker = new Thread(() -> loop(index), "delivery-dispatcher-" + i);
-            worker.setDaemon(true);
-            worker.start();
-            workers.add(worker);
-        }
+        workers.start();
     }
 
     @Override
     public synchronized void stop() {
-        running = false;
-        wakeUp.release(workers.size());
-        for (Thread worker : workers) {
-            try {
-                worker.join(Duration.ofSeconds(15).toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        workers.clear();
+        workers.stop(Duration.ofSeconds(15));
     }
 
     @Override
     public boolean isRunning() {
-        return running;
+        return workers.isRunning();
     }
 }

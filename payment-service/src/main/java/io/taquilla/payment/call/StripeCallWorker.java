@@ -1,16 +1,15 @@
 package io.taquilla.payment.call;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.taquilla.messaging.worker.Backoff;
+import io.taquilla.messaging.worker.Worker;
 import io.taquilla.payment.config.PaymentProperties;
 import io.taquilla.payment.provider.StripeFailures;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,11 +29,10 @@ public class StripeCallWorker implements SmartLifecycle {
     private final StripeCalls calls;
     private final Map<StripeCall.Operation, StripeCallHandler> handlers = new EnumMap<>(StripeCall.Operation.class);
     private final PaymentProperties.Worker settings;
-    private final Semaphore wakeUp = new Semaphore(0);
     private final AtomicLong pending = new AtomicLong();
     private final AtomicLong oldestAgeMillis = new AtomicLong();
-    private final List<Thread> threads = new ArrayList<>();
-    private volatile boolean running;
+    private final Worker worker;
+    private volatile long nextGauge;
 
     public StripeCallWorker(StripeCalls calls, List<StripeCallHandler> handlers, PaymentProperties properties,
                             MeterRegistry meters) {
@@ -43,11 +41,13 @@ public class StripeCallWorker implements SmartLifecycle {
         this.settings = properties.worker();
         meters.gauge("taquilla.payments.stripe.calls.pending", pending);
         meters.gauge("taquilla.payments.stripe.calls.oldest.age.seconds", oldestAgeMillis, a -> a.get() / 1000.0);
+        this.worker = new Worker("stripe-calls", settings.stripeThreads(), settings.pollInterval(),
+                new Backoff(settings.pollInterval(), settings.pollInterval(), 1.0, 0.2), meters, index -> round());
     }
 
     /** Called after a transaction enqueued calls, so they start at once instead of at the next poll. */
     public void wakeUp() {
-        wakeUp.release(settings.stripeThreads());
+        worker.wakeUpAll();
     }
 
     /** Claims and performs one due call; false when there was none. Public for tests and the bench. */
@@ -76,70 +76,32 @@ public class StripeCallWorker implements SmartLifecycle {
     }
 
     Duration backoff(int attempts) {
-        long factor = 1L << Math.min(Math.max(attempts - 1, 0), 20);
-        Duration delay = settings.initialBackoff().multipliedBy(factor);
-        return delay.compareTo(settings.maxBackoff()) > 0 ? settings.maxBackoff() : delay;
+        return new Backoff(settings.initialBackoff(), settings.maxBackoff(), 2.0, 0.0).delay(attempts);
     }
 
-    private void loop() {
-        long nextGauge = 0;
-        while (running) {
-            try {
-                boolean worked = workOnce();
-                if (System.currentTimeMillis() >= nextGauge) {
-                    long[] backlog = calls.backlog();
-                    pending.set(backlog[0]);
-                    oldestAgeMillis.set(backlog[1]);
-                    nextGauge = System.currentTimeMillis() + 1000;
-                }
-                if (!worked) {
-                    wakeUp.tryAcquire(settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
-                }
-            } catch (Exception e) {
-                if (!running) {
-                    return;
-                }
-                log.warn("stripe call worker: {}", e.toString());
-                sleepQuietly(settings.pollInterval());
-            }
+    private boolean round() {
+        boolean worked = workOnce();
+        if (System.currentTimeMillis() >= nextGauge) {
+            long[] backlog = calls.backlog();
+            pending.set(backlog[0]);
+            oldestAgeMillis.set(backlog[1]);
+            nextGauge = System.currentTimeMillis() + 1000;
         }
-    }
-
-    private static void sleepQuietly(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        return worked;
     }
 
     @Override
-    public synchronized void start() {
-        running = true;
-        for (int i = 0; i < settings.stripeThreads(); i++) {
-            Thread thread = new Thread(this::loop, "stripe-calls-" + i);
-            thread.setDaemon(true);
-            thread.start();
-            threads.add(thread);
-        }
+    public void start() {
+        worker.start();
     }
 
     @Override
-    public synchronized void stop() {
-        running = false;
-        wakeUp.release(threads.size());
-        for (Thread thread : threads) {
-            try {
-                thread.join(10_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        threads.clear();
+    public void stop() {
+        worker.stop(Duration.ofSeconds(10));
     }
 
     @Override
     public boolean isRunning() {
-        return running;
+        return worker.isRunning();
     }
 }

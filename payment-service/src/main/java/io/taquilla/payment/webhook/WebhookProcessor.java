@@ -1,11 +1,10 @@
 package io.taquilla.payment.webhook;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.taquilla.messaging.worker.Backoff;
+import io.taquilla.messaging.worker.Worker;
 import io.taquilla.payment.config.PaymentProperties;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
@@ -29,21 +28,29 @@ public class WebhookProcessor implements SmartLifecycle {
     private final ApplyStripeSignal apply;
     private final WebhookMetrics metrics;
     private final PaymentProperties.Worker settings;
-    private final Semaphore wakeUp = new Semaphore(0);
-    private final List<Thread> threads = new ArrayList<>();
-    private volatile boolean running;
+    private final Worker worker;
+    private final Worker latency;
 
     public WebhookProcessor(Jdbi jdbi, StripeEvents events, ApplyStripeSignal apply, WebhookMetrics metrics,
-                            PaymentProperties properties) {
+                            PaymentProperties properties, MeterRegistry meters) {
         this.jdbi = jdbi;
         this.events = events;
         this.apply = apply;
         this.metrics = metrics;
         this.settings = properties.worker();
+        Backoff onFailure = new Backoff(settings.pollInterval(), settings.pollInterval(), 1.0, 0.2);
+        this.worker = new Worker("stripe-webhooks", Math.max(1, settings.webhookThreads()), settings.pollInterval(),
+                onFailure, meters, index -> processOnce());
+        // Webhook-to-Kafka latency is measured apart, every 100 ms at most.
+        Duration measureEvery = Duration.ofMillis(Math.min(100, settings.pollInterval().toMillis()));
+        this.latency = new Worker("stripe-webhook-latency", 1, measureEvery, onFailure, meters, index -> {
+            measurePublished();
+            return false;
+        });
     }
 
     public void wakeUp() {
-        wakeUp.release();
+        worker.wakeUp();
     }
 
     /** Applies the oldest due webhook; false when there was none. */
@@ -90,66 +97,23 @@ public class WebhookProcessor implements SmartLifecycle {
     }
 
     private Duration backoff(int attempts) {
-        Duration delay = settings.initialBackoff().multipliedBy(1L << Math.min(attempts - 1, 16));
-        return delay.compareTo(settings.maxBackoff()) > 0 ? settings.maxBackoff() : delay;
-    }
-
-    private void loop(boolean measures) {
-        long nextMeasure = 0;
-        while (running) {
-            try {
-                boolean worked = processOnce();
-                if (measures && System.currentTimeMillis() >= nextMeasure) {
-                    measurePublished();
-                    nextMeasure = System.currentTimeMillis() + 100;
-                }
-                if (!worked) {
-                    wakeUp.tryAcquire(measures ? Math.min(100, settings.pollInterval().toMillis())
-                            : settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
-                }
-            } catch (Exception e) {
-                if (!running) {
-                    return;
-                }
-                log.warn("webhook processor: {}", e.toString());
-                try {
-                    Thread.sleep(settings.pollInterval().toMillis());
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-            }
-        }
+        return new Backoff(settings.initialBackoff(), settings.maxBackoff(), 2.0, 0.0).delay(attempts);
     }
 
     @Override
-    public synchronized void start() {
-        running = true;
-        for (int i = 0; i < Math.max(1, settings.webhookThreads()); i++) {
-            boolean measures = i == 0;
-            Thread thread = new Thread(() -> loop(measures), "stripe-webhooks-" + i);
-            thread.setDaemon(true);
-            thread.start();
-            threads.add(thread);
-        }
+    public void start() {
+        worker.start();
+        latency.start();
     }
 
     @Override
-    public synchronized void stop() {
-        running = false;
-        wakeUp.release(threads.size());
-        for (Thread thread : threads) {
-            try {
-                thread.join(10_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        threads.clear();
+    public void stop() {
+        worker.stop(Duration.ofSeconds(10));
+        latency.stop(Duration.ofSeconds(10));
     }
 
     @Override
     public boolean isRunning() {
-        return running;
+        return worker.isRunning();
     }
 }

@@ -2,7 +2,6 @@ package io.taquilla.messaging.outbox;
 
 import java.sql.Connection;
 import java.sql.Statement;
-import java.util.concurrent.Semaphore;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
@@ -12,18 +11,19 @@ import org.slf4j.LoggerFactory;
 /**
  * Holds one connection that LISTENs on {@code outbox_<schema>} and releases the relay's semaphore
  * whenever a transaction that inserted outbox rows commits. Publish latency is then a few
- * milliseconds instead of a poll interval.
+ * milliseconds instead of a poll interval. (A blocking loop of its own rather than a
+ * {@code Worker}: it holds its connection for as long as it lives.)
  */
 class OutboxNotifications {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxNotifications.class);
 
     private final DataSource dataSource;
-    private final Semaphore wakeUp;
+    private final Runnable wakeUp;
     private volatile boolean running;
     private Thread thread;
 
-    OutboxNotifications(DataSource dataSource, Semaphore wakeUp) {
+    OutboxNotifications(DataSource dataSource, Runnable wakeUp) {
         this.dataSource = dataSource;
         this.wakeUp = wakeUp;
     }
@@ -55,7 +55,7 @@ class OutboxNotifications {
                 while (running) {
                     PGNotification[] received = pg.getNotifications(1000);
                     if (received != null && received.length > 0) {
-                        wakeUp.release();
+                        wakeUp.run();
                     }
                 }
             } catch (Exception e) {

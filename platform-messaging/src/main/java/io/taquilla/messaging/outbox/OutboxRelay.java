@@ -4,6 +4,8 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.taquilla.messaging.MessagingProperties;
+import io.taquilla.messaging.worker.Backoff;
+import io.taquilla.messaging.worker.Worker;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,7 +18,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Future;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.producer.Producer;
@@ -111,7 +112,6 @@ public class OutboxRelay implements SmartLifecycle {
     private final JsonMapper json;
     private final AfterAcknowledged afterAcknowledged;
     private final OutboxNotifications notifications;
-    private final Semaphore wakeUp = new Semaphore(0);
     private final Timer publishLatency;
     private final Counter published;
     private final Counter failures;
@@ -121,8 +121,7 @@ public class OutboxRelay implements SmartLifecycle {
     private final AtomicLong backlog = new AtomicLong();
     private final AtomicLong oldestAgeMillis = new AtomicLong();
 
-    private volatile boolean running;
-    private Thread worker;
+    private final Worker worker;
     private Instant nextHousekeeping = Instant.EPOCH;
 
     public OutboxRelay(String name, Jdbi jdbi, javax.sql.DataSource dataSource, Producer<String, String> producer,
@@ -134,7 +133,10 @@ public class OutboxRelay implements SmartLifecycle {
         this.settings = settings;
         this.json = json;
         this.afterAcknowledged = afterAcknowledged;
-        this.notifications = new OutboxNotifications(dataSource, wakeUp);
+        this.worker = new Worker("outbox-relay-" + name, 1, settings.pollInterval(),
+                Backoff.doubling(settings.pollInterval(), max(settings.pollInterval(), Duration.ofSeconds(10))), meters,
+                index -> round());
+        this.notifications = new OutboxNotifications(dataSource, worker::wakeUp);
         this.publishLatency = Timer.builder("taquilla.outbox.publish.latency")
                 .description("Time from the outbox row's commit to Kafka's acknowledgement")
                 .publishPercentileHistogram()
@@ -315,27 +317,21 @@ public class OutboxRelay implements SmartLifecycle {
         return value.getBytes(StandardCharsets.UTF_8);
     }
 
-    private void loop() {
-        Duration backoff = settings.pollInterval();
-        while (running) {
-            try {
-                int count = publishBatch();
-                backoff = settings.pollInterval();
-                housekeeping();
-                if (count < settings.batchSize()) {
-                    wakeUp.tryAcquire(settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
-                    wakeUp.drainPermits();
-                }
-            } catch (Exception e) {
-                if (!running) {
-                    return;
-                }
-                failures.increment();
-                log.warn("outbox relay {}: publishing failed, retrying in {} ms: {}", name, backoff.toMillis(), e.toString());
-                sleep(backoff);
-                backoff = min(backoff.multipliedBy(2), Duration.ofSeconds(10));
-            }
+    /** One round of the worker: a batch, then the gauges; true if a full batch suggests more. */
+    private boolean round() {
+        int count;
+        try {
+            count = publishBatch();
+        } catch (RuntimeException e) {
+            failures.increment();
+            throw e;
         }
+        housekeeping();
+        return count >= settings.batchSize();
+    }
+
+    private static Duration max(Duration a, Duration b) {
+        return a.compareTo(b) >= 0 ? a : b;
     }
 
     /** Refreshes the backlog gauges and deletes rows published longer ago than the retention. */
@@ -371,52 +367,23 @@ public class OutboxRelay implements SmartLifecycle {
         });
     }
 
-    private static Thread daemon(String threadName, Runnable body) {
-        Thread thread = new Thread(body, threadName);
-        thread.setDaemon(true);
-        thread.start();
-        return thread;
-    }
-
-    private static Duration min(Duration a, Duration b) {
-        return a.compareTo(b) <= 0 ? a : b;
-    }
-
-    private static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
     @Override
     public synchronized void start() {
-        if (running) {
+        if (worker.isRunning()) {
             return;
         }
-        running = true;
         notifications.start(name);
-        worker = daemon("outbox-relay-" + name, this::loop);
+        worker.start();
     }
 
     @Override
     public synchronized void stop() {
-        running = false;
         notifications.stop();
-        if (worker != null) {
-            wakeUp.release();
-            try {
-                worker.join(Duration.ofSeconds(10).toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            worker = null;
-        }
+        worker.stop(Duration.ofSeconds(10));
     }
 
     @Override
     public boolean isRunning() {
-        return running;
+        return worker.isRunning();
     }
 }

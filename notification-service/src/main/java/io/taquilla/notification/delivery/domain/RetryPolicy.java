@@ -27,12 +27,7 @@ public record RetryPolicy(int maxAttempts, Duration initialBackoff, Duration max
 
     /** {@code initialBackoff * 2^(attemptsMade-1)}, capped at {@code maxBackoff}. */
     public Duration backoff(int attemptsMade) {
-        int doublings = Math.max(0, Math.min(attemptsMade - 1, 30));
-        long millis = initialBackoff.toMillis();
-        for (int i = 0; i < doublings && millis < maxBackoff.toMillis(); i++) {
-            millis *= 2;
-        }
-        return Duration.ofMillis(Math.min(millis, maxBackoff.toMillis()));
+        return new io.taquilla.messaging.worker.Backoff(initialBackoff, maxBackoff, 2.0, 0.0).delay(attemptsMade);
     }
 
     /** Retry after {@code delay}, or give up ({@code delay} null). */
