@@ -56,7 +56,8 @@ final class LocalStack implements AutoCloseable {
             if (Files.exists(ServiceProcesses.jar(home, "api-gateway"))) {
                 services.start("api-gateway", layout.gatewayPort(), gatewayEnvironment(layout));
             }
-            services.awaitReady(Duration.ofMinutes(4));
+            // Seven JVMs starting at once on a busy 2-core machine can take minutes; -Dtaquilla.ready.minutes=N.
+            services.awaitReady(Duration.ofMinutes(Long.getLong("taquilla.ready.minutes", 8)));
             System.out.printf("  %d services ready at %.1f s%n", services.ports().size(), seconds(began));
             DemoData.load(layout, services.ports().containsKey("api-gateway"));
             System.out.printf("  demo event \"Perreo Fridays\" on sale at %.1f s%n", seconds(began));

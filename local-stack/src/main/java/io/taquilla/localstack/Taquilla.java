@@ -18,32 +18,57 @@ public final class Taquilla {
         List<String> arguments = Arrays.asList(args);
         String command = arguments.isEmpty() ? "help" : arguments.get(0);
         Path home = Path.of(System.getProperty("taquilla.home", ".")).toAbsolutePath().normalize();
-        StackLayout layout = StackLayout.DEFAULT;
+        // -Dtaquilla.base=N shifts every port (gateway N, services N+1..), for a second stack beside 8080.
+        StackLayout layout = new StackLayout(Integer.getInteger("taquilla.base", StackLayout.DEFAULT.base()));
         switch (command) {
             case "up" -> up(home, layout, arguments);
-            case "demo" -> System.exit(new DemoJourney(routes(layout), layout.inboxUrl(),
-                    System.getenv().getOrDefault("TAQUILLA_JWT_SECRET", LocalStack.JWT_SECRET), System.out).run() ? 0 : 1);
+            case "demo" -> {
+                boolean passed = new DemoJourney(routes(layout), layout.inboxUrl(),
+                        System.getenv().getOrDefault("TAQUILLA_JWT_SECRET", LocalStack.JWT_SECRET), System.out).run();
+                if (gatewayUp(layout)) {
+                    System.out.printf("%nBuy with a browser: %s/  (\"Perreo Fridays\": %s/events/%s; pay on the test checkout page)%n",
+                            layout.gatewayUrl(), layout.gatewayUrl(), DemoData.SLUG);
+                }
+                System.exit(passed ? 0 : 1);
+            }
             case "token" -> System.out.println(io.taquilla.web.security.DevTokens.mint(
                     System.getenv().getOrDefault("TAQUILLA_JWT_SECRET", LocalStack.JWT_SECRET),
                     "dev-" + (arguments.size() > 1 ? arguments.get(1) : "admin"), java.time.Duration.ofHours(12),
                     arguments.size() > 1 ? arguments.get(1) : "admin"));
             case "inbox" -> System.out.println(new Http().get(layout.inboxUrl() + "/messages", java.util.Map.of()).body());
+            case "dlt" -> System.exit(new DeadLetterCommand(stackLayout(), adminToken(), System.out)
+                    .run(arguments.subList(1, arguments.size())));
             default -> {
-                System.out.println("usage: taquilla up [--data-dir DIR] [--fresh] | demo | token admin|door | inbox");
+                System.out.println("usage: taquilla up [--data-dir DIR] [--fresh] | demo | token admin|door | inbox"
+                        + " | dlt list|show|replay");
                 System.exit(command.equals("help") ? 0 : 2);
             }
         }
     }
 
+    /** The stack's ports: the default ones, or those of {@code TAQUILLA_BASE} (e.g. a test stack's). */
+    private static StackLayout stackLayout() {
+        String base = System.getenv("TAQUILLA_BASE");
+        return base == null || base.isBlank() ? StackLayout.DEFAULT : new StackLayout(Integer.parseInt(base.trim()));
+    }
+
+    private static String adminToken() {
+        return io.taquilla.web.security.DevTokens.mint(
+                System.getenv().getOrDefault("TAQUILLA_JWT_SECRET", LocalStack.JWT_SECRET),
+                "dev-admin", java.time.Duration.ofHours(1), "admin");
+    }
+
     /** Through the gateway when it answers, else straight to the services. */
     private static Routes routes(StackLayout layout) {
-        boolean gateway;
+        return gatewayUp(layout) ? Routes.gateway(layout.gatewayUrl()) : Routes.direct(layout);
+    }
+
+    private static boolean gatewayUp(StackLayout layout) {
         try {
-            gateway = new Http().get(layout.gatewayUrl() + "/actuator/health", java.util.Map.of()).ok();
+            return new Http().get(layout.gatewayUrl() + "/actuator/health", java.util.Map.of()).ok();
         } catch (IllegalStateException e) {
-            gateway = false;
+            return false;
         }
-        return gateway ? Routes.gateway(layout.gatewayUrl()) : Routes.direct(layout);
     }
 
     private static void up(Path home, StackLayout layout, List<String> arguments) throws Exception {
@@ -67,6 +92,7 @@ public final class Taquilla {
 
                 Taquilla is up in %.1f s.
 
+                  Purchase site (in a browser)   %s/
                   Gateway (buyers, door, admin)  %s
                   Events                         %s/api/events
                   Mail inbox                     %s
@@ -79,7 +105,7 @@ public final class Taquilla {
 
                 Try: ./taquilla demo     Stop: Ctrl-C
                 """,
-                stack.startup.toMillis() / 1000.0, layout.gatewayUrl(), layout.gatewayUrl(), stack.inbox.port() == 0 ? "" : layout.inboxUrl(),
+                stack.startup.toMillis() / 1000.0, layout.gatewayUrl(), layout.gatewayUrl(), layout.gatewayUrl(), stack.inbox.port() == 0 ? "" : layout.inboxUrl(),
                 stack.infrastructure.jdbcUrl(), stack.infrastructure.bootstrapServers(), home.resolve(".taquilla/logs"),
                 services(stack), stack.adminToken(), stack.doorToken());
         stopped.await();

@@ -1,6 +1,7 @@
 package io.taquilla.contracts;
 
 import io.taquilla.contracts.catalog.CatalogEvent;
+import io.taquilla.contracts.identity.StaffEvent;
 import io.taquilla.contracts.notification.DeliveryEvent;
 import io.taquilla.contracts.ordering.InventoryEvent;
 import io.taquilla.contracts.ordering.OrderEvent;
@@ -41,6 +42,9 @@ public final class Topics {
     /** Key: order id. {@code DeliveryStatusChanged}: email/SMS delivery outcomes. */
     public static final String NOTIFICATION_DELIVERY = "notification.delivery.v1";
 
+    /** Key: staff account id. Invitations, password resets, role changes, removals, door devices registered and revoked. */
+    public static final String IDENTITY_STAFF = "identity.staff.v1";
+
     /**
      * The sealed base of the events on each topic. Resolve an {@code eventType} header by matching
      * it against the simple names of the base's {@link Class#getPermittedSubclasses()}.
@@ -53,7 +57,8 @@ public final class Topics {
             TICKETING_TICKET, TicketEvent.class,
             TICKETING_SIGNING_KEY, SigningKeyEvent.class,
             SCANNING_SCAN, ScanEvent.class,
-            NOTIFICATION_DELIVERY, DeliveryEvent.class);
+            NOTIFICATION_DELIVERY, DeliveryEvent.class,
+            IDENTITY_STAFF, StaffEvent.class);
 
     private Topics() {
     }

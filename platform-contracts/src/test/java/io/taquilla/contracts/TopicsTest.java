@@ -1,6 +1,7 @@
 package io.taquilla.contracts;
 
 import io.taquilla.contracts.catalog.CatalogEvent;
+import io.taquilla.contracts.identity.StaffEvent;
 import io.taquilla.contracts.notification.DeliveryEvent;
 import io.taquilla.contracts.ordering.InventoryEvent;
 import io.taquilla.contracts.ordering.OrderEvent;
@@ -35,7 +36,8 @@ class TopicsTest {
             TicketEvent.class, e -> ((TicketEvent) e).orderId(),
             SigningKeyEvent.class, e -> ((SigningKeyEvent) e).keyId(),
             ScanEvent.class, e -> ((ScanEvent) e).catalogEventId(),
-            DeliveryEvent.class, e -> ((DeliveryEvent) e).orderId());
+            DeliveryEvent.class, e -> ((DeliveryEvent) e).orderId(),
+            StaffEvent.class, e -> ((StaffEvent) e).staffId());
 
     @Test
     void topicNames() {
@@ -47,6 +49,7 @@ class TopicsTest {
         assertThat(Topics.TICKETING_SIGNING_KEY).isEqualTo("ticketing.signing-key.v1");
         assertThat(Topics.SCANNING_SCAN).isEqualTo("scanning.scan.v1");
         assertThat(Topics.NOTIFICATION_DELIVERY).isEqualTo("notification.delivery.v1");
+        assertThat(Topics.IDENTITY_STAFF).isEqualTo("identity.staff.v1");
     }
 
     @Test

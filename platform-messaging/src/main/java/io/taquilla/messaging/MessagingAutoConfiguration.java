@@ -3,6 +3,9 @@ package io.taquilla.messaging;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.taquilla.messaging.consumer.DeadLetters;
 import io.taquilla.messaging.consumer.IncomingEvents;
+import io.taquilla.messaging.deadletter.DeadLetterAdmin;
+import io.taquilla.messaging.deadletter.DeadLetterController;
+import io.taquilla.messaging.deadletter.DeadLetterTopics;
 import io.taquilla.messaging.inbox.Inbox;
 import io.taquilla.messaging.outbox.Outbox;
 import io.taquilla.messaging.outbox.OutboxRelay;
@@ -21,7 +24,9 @@ import org.jdbi.v3.postgres.PostgresPlugin;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
@@ -30,6 +35,7 @@ import org.springframework.boot.kafka.autoconfigure.DefaultKafkaConsumerFactoryC
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.ContainerCustomizer;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
@@ -56,13 +62,18 @@ public class MessagingAutoConfiguration {
         return Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin()).installPlugin(new PostgresPlugin());
     }
 
-    /** The outbox and inbox tables live in each service's schema, migrated with its own scripts. */
+    /**
+     * The outbox, inbox and dead-letter tables live in each service's schema, migrated with its
+     * own scripts. This module's migrations are numbered {@code V0_n}, below every service's own,
+     * so a database a service already migrated gets a new one out of order.
+     */
     @Bean
     public FlywayConfigurationCustomizer messagingMigrations() {
         return configuration -> {
             List<org.flywaydb.core.api.Location> locations = new ArrayList<>(List.of(configuration.getLocations()));
             locations.add(new org.flywaydb.core.api.Location("classpath:db/messaging"));
             configuration.locations(locations.toArray(org.flywaydb.core.api.Location[]::new));
+            configuration.outOfOrder(true);
         };
     }
 
@@ -120,6 +131,27 @@ public class MessagingAutoConfiguration {
                                                 MeterRegistry meters) {
         properties.topics().consumes().forEach(topic -> DeadLetters.deadLetters(meters, topic));
         return DeadLetters.errorHandler(new KafkaTemplate<>(producers.factory()), properties.consumer(), meters);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    public DeadLetterAdmin deadLetterAdmin(KafkaProperties kafka, ReliableProducers producers, Jdbi jdbi,
+                                           MessagingProperties properties,
+                                           @Value("${spring.kafka.consumer.group-id:}") String group) {
+        return new DeadLetterAdmin(new DeadLetterTopics(kafka.buildConsumerProperties(), producers.factory().createProducer()),
+                jdbi, properties.topics().consumes(), group);
+    }
+
+    /** {@code /api/admin/dead-letters}, in services (web applications) only. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "org.springframework.web.bind.annotation.RestController")
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+    static class DeadLetterApi {
+
+        @Bean
+        DeadLetterController deadLetterController(DeadLetterAdmin admin) {
+            return new DeadLetterController(admin);
+        }
     }
 
     /** Read only committed records, start from the beginning when a group is new, never auto-commit. */

@@ -21,11 +21,21 @@ public record MessagingProperties(@DefaultValue Relay relay, @DefaultValue Consu
                         @DefaultValue("500ms") Duration pollInterval,
                         @DefaultValue("24h") Duration retention) {}
 
-    /** Retry with exponential back-off, then dead-letter to {@code <topic>.dlt}. */
-    public record Consumer(@DefaultValue("5") int maxAttempts,
-                           @DefaultValue("200ms") Duration initialInterval,
+    /**
+     * Failed deliveries that can succeed are retried without limit, waiting {@code initialInterval}
+     * × {@code multiplier}^n, at most {@code maxInterval} (keep it well under
+     * {@code max.poll.interval.ms}), spread by ±{@code jitter}; records that never can are
+     * dead-lettered at once (see {@code Failures}).
+     */
+    public record Consumer(@DefaultValue("200ms") Duration initialInterval,
                            @DefaultValue("2.0") double multiplier,
-                           @DefaultValue("10s") Duration maxInterval) {}
+                           @DefaultValue("30s") Duration maxInterval,
+                           @DefaultValue("0.2") double jitter) {
+
+        public io.taquilla.messaging.worker.Backoff backoff() {
+            return new io.taquilla.messaging.worker.Backoff(initialInterval, maxInterval, multiplier, jitter);
+        }
+    }
 
     /**
      * Topics this service writes to and reads from; they (and the dead-letter topics of what it

@@ -21,7 +21,7 @@ public class TestInfrastructureInitializer implements ApplicationContextInitiali
                 "spring.datasource.username", infrastructure.username(),
                 "spring.datasource.password", infrastructure.password(),
                 "spring.kafka.bootstrap-servers", infrastructure.bootstrapServers(),
-                // Short back-off so a poisoned record reaches its dead-letter topic within a second.
+                // Short back-off so a failing listener retries (and recovers) within a second.
                 "taquilla.messaging.consumer.initial-interval", "50ms",
                 "taquilla.messaging.consumer.max-interval", "200ms",
                 "taquilla.messaging.relay.poll-interval", "200ms"));

@@ -34,7 +34,8 @@ public final class TicketingFixture {
         return new OrderConfirmed(eventId, Instant.now(), orderId, catalogEventId, "Primavera Fest", "Parc del Forum",
                 Instant.parse("2026-01-15T21:00:00Z"), lines, new Money(lines.stream()
                         .mapToLong(l -> l.unitPrice().amountMinor() * l.quantity()).sum(), "EUR"),
-                new Customer("ana@example.com", "Ana García", "+34600000000"), "pi_test");
+                new Customer("ana@example.com", "Ana García", "+34600000000"), "pi_test", "Plaça de Leonardo da Vinci 4",
+                "Barcelona", "Europe/Madrid", "en");
     }
 
     public static OrderLine line(String code, int quantity, long priceMinor) {

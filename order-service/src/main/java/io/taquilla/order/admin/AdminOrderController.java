@@ -1,6 +1,7 @@
 package io.taquilla.order.admin;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.taquilla.order.orders.OrderMoney;
 import io.taquilla.order.orders.OrderTransitions;
 import io.taquilla.order.orders.Orders;
 import io.taquilla.order.orders.StoredOrder;
@@ -34,20 +35,23 @@ class AdminOrderController {
     record AdminOrderView(UUID orderId, UUID eventId, String status, String statusReason, List<?> lines,
                           long totalMinor, String currency, String customerEmail, String customerName,
                           String customerPhone, Instant holdExpiresAt, String checkoutUrl, String paymentIntentId,
-                          Long paidMinor, String flaggedReason, Instant createdAt, Instant updatedAt) {
-        static AdminOrderView of(StoredOrder o) {
+                          Long paidMinor, String flaggedReason, Instant createdAt, Instant updatedAt,
+                          long refundedMinor, String disputeStatus, String disputeReason) {
+        static AdminOrderView of(StoredOrder o, OrderMoney.State m) {
             return new AdminOrderView(o.id(), o.catalogEventId(), o.status().name(), o.statusReason(), o.lines(),
                     o.totalMinor(), o.currency(), o.customerEmail(), o.customerName(), o.customerPhone(),
                     o.holdExpiresAt(), o.checkoutUrl(), o.paymentIntentId(), o.paidMinor(), o.flaggedReason(),
-                    o.createdAt(), o.updatedAt());
+                    o.createdAt(), o.updatedAt(), m.refundedMinor(), m.disputeStatus(), m.disputeReason());
         }
     }
 
     private final Jdbi jdbi;
     private final Orders orders;
     private final OrderTransitions transitions;
+    private final OrderMoney money;
 
-    AdminOrderController(Jdbi jdbi, Orders orders, OrderTransitions transitions) {
+    AdminOrderController(Jdbi jdbi, Orders orders, OrderTransitions transitions, OrderMoney money) {
+        this.money = money;
         this.jdbi = jdbi;
         this.orders = orders;
         this.transitions = transitions;
@@ -58,7 +62,7 @@ class AdminOrderController {
         return jdbi.withHandle(h -> {
             StoredOrder order = orders.find(h, orderId).orElseThrow(() -> ApiProblem.notFound("Order", orderId));
             caller.requireSee(organizerOf(h, order), "Order", orderId);
-            return AdminOrderView.of(order);
+            return AdminOrderView.of(order, money.of(h, orderId));
         });
     }
 
@@ -90,7 +94,7 @@ class AdminOrderController {
                 throw new ApiProblem(HttpStatus.CONFLICT, "order-state", "Order cannot change this way",
                         refusal + " (order is " + before + ")").with("status", before.name());
             }
-            return AdminOrderView.of(orders.find(h, orderId).orElseThrow());
+            return AdminOrderView.of(orders.find(h, orderId).orElseThrow(), money.of(h, orderId));
         });
     }
 

@@ -2,6 +2,8 @@ package io.taquilla.order.catalog;
 
 import io.taquilla.contracts.Topics;
 import io.taquilla.contracts.catalog.CatalogEvent;
+import io.taquilla.contracts.catalog.EventCancelled;
+import io.taquilla.order.cancellation.CancelEventSales;
 import io.taquilla.messaging.consumer.IncomingEvents;
 import io.taquilla.order.inventory.InventoryPublisher;
 import java.util.List;
@@ -20,8 +22,11 @@ class CatalogListener {
     private final CatalogCopy copy;
     private final InventoryPublisher publisher;
     private final OfferCache offers;
+    private final CancelEventSales cancelEventSales;
 
-    CatalogListener(IncomingEvents incoming, CatalogCopy copy, InventoryPublisher publisher, OfferCache offers) {
+    CatalogListener(IncomingEvents incoming, CatalogCopy copy, InventoryPublisher publisher, OfferCache offers,
+                    CancelEventSales cancelEventSales) {
+        this.cancelEventSales = cancelEventSales;
         this.incoming = incoming;
         this.copy = copy;
         this.publisher = publisher;
@@ -35,6 +40,9 @@ class CatalogListener {
                 UUID eventId = catalogEvent.event().catalogEventId();
                 offers.invalidate(eventId);
                 List<UUID> types = copy.apply(handle, catalogEvent.event());
+                if (event instanceof EventCancelled) {
+                    cancelEventSales.apply(handle, eventId);
+                }
                 handle.afterCommit(() -> {
                     offers.invalidate(eventId);
                     publisher.touched(types);

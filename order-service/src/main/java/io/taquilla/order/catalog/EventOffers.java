@@ -16,7 +16,8 @@ public class EventOffers {
 
     public Optional<EventOffer> find(Handle handle, UUID eventId) {
         return handle.createQuery("""
-                        select id, name, venue_name, starts_at, sales_start_at, sales_end_at, status
+                        select id, name, venue_name, starts_at, sales_start_at, sales_end_at, status,
+                               venue_address, venue_city, venue_timezone
                           from catalog_event where id = :event
                         """)
                 .bind("event", eventId)
@@ -25,10 +26,18 @@ public class EventOffers {
                         instant(rs.getObject("starts_at", OffsetDateTime.class)),
                         instant(rs.getObject("sales_start_at", OffsetDateTime.class)),
                         instant(rs.getObject("sales_end_at", OffsetDateTime.class)),
-                        rs.getString("status"), List.of()))
+                        rs.getString("status"), List.of(), rs.getString("venue_address"), rs.getString("venue_city"),
+                        rs.getString("venue_timezone")))
                 .findOne()
                 .map(event -> new EventOffer(event.eventId(), event.name(), event.venueName(), event.startsAt(),
-                        event.salesStartAt(), event.salesEndAt(), event.status(), ticketTypes(handle, eventId)));
+                        event.salesStartAt(), event.salesEndAt(), event.status(), ticketTypes(handle, eventId),
+                        event.venueAddress(), event.venueCity(), event.venueTimezone()));
+    }
+
+    /** Just the event's name, for messages about an order (expired, refunded). */
+    public Optional<String> nameOf(Handle handle, UUID eventId) {
+        return handle.createQuery("select name from catalog_event where id = :event")
+                .bind("event", eventId).mapTo(String.class).findOne();
     }
 
     private static List<TicketTypeOffer> ticketTypes(Handle handle, UUID eventId) {

@@ -1,6 +1,7 @@
 package io.taquilla.order.checkout;
 
 import io.taquilla.order.checkout.domain.BuyerContact;
+import io.taquilla.order.checkout.domain.BuyerLocale;
 import io.taquilla.order.checkout.domain.RequestedLine;
 import io.taquilla.order.config.OrderSettings;
 import io.taquilla.order.orders.Orders;
@@ -45,6 +46,7 @@ class OrderController {
     /** 201 for a new order, 200 for a repeat of the same Idempotency-Key and body. */
     @PostMapping("/api/orders")
     ResponseEntity<OrderView> place(@RequestHeader("Idempotency-Key") String idempotencyKey,
+                                    @RequestHeader(name = "Accept-Language", required = false) String acceptLanguage,
                                     @Valid @RequestBody PlaceOrderRequest request) {
         String key = idempotencyKey.trim();
         if (key.isEmpty() || key.length() > 200) {
@@ -61,7 +63,8 @@ class OrderController {
         }
         PlaceOrder.Placed placed = placeOrder.place(new PlaceOrder.Command(key, request.eventId(),
                 request.items().stream().map(i -> new RequestedLine(i.ticketTypeId(), i.quantity())).toList(),
-                BuyerContact.normaliseEmail(request.customer().email()), request.customer().name().trim(), phone));
+                BuyerContact.normaliseEmail(request.customer().email()), request.customer().name().trim(), phone,
+                BuyerLocale.choose(request.locale(), acceptLanguage)));
         StoredOrder order = placed.order();
         OrderView view = view(order, tokens.tokenFor(order.id()), true);
         return placed.created()

@@ -41,7 +41,14 @@ public class PlaceOrder {
 
     /** What the buyer asked, already normalised. */
     public record Command(String idempotencyKey, UUID eventId, List<RequestedLine> lines, String email, String name,
-                          String phone) {}
+                          String phone, String locale) {
+
+        /** In English. */
+        public Command(String idempotencyKey, UUID eventId, List<RequestedLine> lines, String email, String name,
+                       String phone) {
+            this(idempotencyKey, eventId, lines, email, name, phone, "en");
+        }
+    }
 
     /** The order and whether this call created it (false: a replay of the same key). */
     public record Placed(StoredOrder order, boolean created) {}
@@ -124,7 +131,7 @@ public class PlaceOrder {
                 priced.free() ? OrderStatus.CONFIRMED : OrderStatus.AWAITING_PAYMENT, priced.lines(),
                 priced.totalMinor(), priced.currency(), command.email(), command.name(), command.phone(),
                 priced.free() ? null : now.plus(settings.holdDuration()).truncatedTo(ChronoUnit.MILLIS),
-                null, null, null, null, null, now, now);
+                null, null, null, null, null, now, now, command.locale() == null ? "en" : command.locale());
         try {
             return jdbi.inTransaction(h -> holdAndInsert(h, order));
         } catch (KeyTaken taken) {
@@ -157,7 +164,7 @@ public class PlaceOrder {
             transitions.confirm(handle, order, null);
         } else {
             outbox.append(handle, Topics.ORDERING_ORDER, new OrderPlaced(UUID.randomUUID(), order.createdAt(), order.id(),
-                    order.catalogEventId(), order.contractLines(), order.total(), order.customer(), order.holdExpiresAt()));
+                    order.catalogEventId(), order.contractLines(), order.total(), order.customer(), order.holdExpiresAt(), order.locale()));
         }
         handle.afterCommit(() -> {
             metrics.placed();

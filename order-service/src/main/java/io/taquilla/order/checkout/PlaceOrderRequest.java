@@ -10,11 +10,15 @@ import jakarta.validation.constraints.Size;
 import java.util.List;
 import java.util.UUID;
 
-/** Body of {@code POST /api/orders}. Shape checks here; business rules in the domain. */
+/**
+ * Body of {@code POST /api/orders}. Shape checks here; business rules in the domain.
+ * {@code locale}: optional language tag for the buyer's messages ({@code es}, {@code en}).
+ */
 record PlaceOrderRequest(
         @NotNull UUID eventId,
         @NotEmpty @Size(max = 20) List<@NotNull @Valid Item> items,
-        @NotNull @Valid Buyer customer) {
+        @NotNull @Valid Buyer customer,
+        @Size(max = 35) String locale) {
 
     record Item(@NotNull UUID ticketTypeId, @NotNull @Min(1) @Max(1000) Integer quantity) {}
 

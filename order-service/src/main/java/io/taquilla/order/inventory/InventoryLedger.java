@@ -139,13 +139,12 @@ public class InventoryLedger {
         return handle.createQuery(CLAIMABLE_COUNT).bind("type", type).mapTo(Integer.class).one();
     }
 
-    /** Units of {@code orderId} still HELD by it (even if the hold ran out but nobody took them). */
-    public int heldBy(Handle handle, UUID orderId) {
-        return handle.createQuery("select count(*) from inventory_unit where order_id = :order and state = 'HELD'")
-                .bind("order", orderId).mapTo(Integer.class).one();
-    }
-
-    /** HELD → SOLD for every unit the order holds; returns how many. */
+    /**
+     * HELD → SOLD for every unit the order still holds (even past its hold, if nobody took it);
+     * returns how many. Each sold row is locked by the update, so the count is what the order
+     * really owns: a unit a concurrent claim took is skipped, and the caller must not confirm
+     * the order unless the count covers it.
+     */
     public int sell(Handle handle, UUID orderId) {
         return handle.createUpdate("""
                         update inventory_unit set state = 'SOLD', hold_expires_at = null

@@ -42,9 +42,11 @@ public class OrderTransitions {
     private final EventOffers events;
     private final Outbox outbox;
     private final OrderMetrics metrics;
+    private final OrderMoney money;
 
     public OrderTransitions(Orders orders, InventoryLedger ledger, InventoryPublisher publisher, EventOffers events,
-                            Outbox outbox, OrderMetrics metrics) {
+                            Outbox outbox, OrderMetrics metrics, OrderMoney money) {
+        this.money = money;
         this.orders = orders;
         this.ledger = ledger;
         this.publisher = publisher;
@@ -79,13 +81,12 @@ public class OrderTransitions {
         if (order.status() == OrderStatus.CANCELLED) {
             return reject(handle, order, amount, paymentIntentId, "order-cancelled");
         }
-        boolean eventCancelled = events.find(handle, order.catalogEventId())
-                .map(e -> EventOffer.CANCELLED.equals(e.status())).orElse(false);
-        if (eventCancelled) {
+        if (eventCancelled(handle, order)) {
             return reject(handle, order, amount, paymentIntentId, "event-cancelled");
         }
-        if (order.status() == OrderStatus.AWAITING_PAYMENT && ledger.heldBy(handle, orderId) == order.quantity()) {
-            ledger.sell(handle, orderId);
+        // Count what the sell really took: its UPDATE locks each unit it sells, and a unit a new
+        // buyer claimed meanwhile (the hold ran out) is skipped once that claim commits.
+        if (order.status() == OrderStatus.AWAITING_PAYMENT && ledger.sell(handle, orderId) == order.quantity()) {
             return confirm(handle, order, paymentIntentId);
         }
         // The hold is gone, in full or in part: start over and buy at once if enough is left.
@@ -108,7 +109,8 @@ public class OrderTransitions {
         EventOffer event = events.find(handle, order.catalogEventId()).orElseThrow();
         outbox.append(handle, Topics.ORDERING_ORDER, new OrderConfirmed(UUID.randomUUID(), Instant.now(), order.id(),
                 order.catalogEventId(), event.name(), event.venueName(), event.startsAt(), order.contractLines(),
-                order.total(), order.customer(), paymentIntentId));
+                order.total(), order.customer(), paymentIntentId, event.venueAddress(), event.venueCity(),
+                event.venueTimezone(), order.locale()));
         afterCommit(handle, typesOf(order), metrics::confirmed);
         return OrderStatus.CONFIRMED;
     }
@@ -117,7 +119,8 @@ public class OrderTransitions {
         ledger.release(handle, order.id()); // a rejected order keeps nothing (e.g. an underpaid one still held units)
         orders.changeStatus(handle, order.id(), OrderStatus.REJECTED, reason);
         outbox.append(handle, Topics.ORDERING_ORDER, new OrderRejected(UUID.randomUUID(), Instant.now(), order.id(),
-                order.catalogEventId(), order.customer(), paid, paymentIntentId, reason));
+                order.catalogEventId(), order.customer(), paid, paymentIntentId, reason, eventName(handle, order),
+                order.locale()));
         afterCommit(handle, typesOf(order), metrics::rejected);
         log.warn("order {} rejected after payment {}: {}", order.id(), paymentIntentId, reason);
         return OrderStatus.REJECTED;
@@ -153,13 +156,14 @@ public class OrderTransitions {
         Set<UUID> types = ledger.release(handle, order.id());
         orders.changeStatus(handle, order.id(), OrderStatus.EXPIRED, "hold-expired");
         outbox.append(handle, Topics.ORDERING_ORDER, new OrderExpired(UUID.randomUUID(), Instant.now(), order.id(),
-                order.catalogEventId(), order.customer()));
+                order.catalogEventId(), order.customer(), eventName(handle, order), order.locale()));
         afterCommit(handle, types.isEmpty() ? typesOf(order) : types, metrics::expired);
         return OrderStatus.EXPIRED;
     }
 
     /**
-     * An admin asks for a full refund of a confirmed order. Paid orders go through the provider
+     * An admin (or the event cancellation saga) asks for a full refund of a confirmed order: what
+     * was paid minus what partial refunds already paid back. Paid orders go through the provider
      * (RefundRequested); a free order has nothing to pay back and is refunded at once.
      */
     public OrderStatus requestRefund(Handle handle, StoredOrder order, String reason) {
@@ -171,17 +175,33 @@ public class OrderTransitions {
         }
         orders.changeStatus(handle, order.id(), OrderStatus.REFUND_REQUESTED, reason);
         long paid = order.paidMinor() == null ? order.totalMinor() : order.paidMinor();
+        long remaining = Math.max(0, paid - money.of(handle, order.id()).refundedMinor());
         outbox.append(handle, Topics.ORDERING_ORDER, new RefundRequested(UUID.randomUUID(), Instant.now(), order.id(),
-                new Money(paid, order.currency()), order.paymentIntentId(), reason));
+                new Money(remaining, order.currency()), order.paymentIntentId(), reason));
         return OrderStatus.REFUND_REQUESTED;
     }
 
-    /** The provider paid the money back: tickets are revoked and the units go back on sale. */
+    /**
+     * The provider paid money back. A partial refund (e.g. a goodwill amount from the Stripe
+     * Dashboard) is only recorded: the order stays confirmed and keeps every ticket. A full refund
+     * ends the order: tickets are revoked and the units go back on sale.
+     */
     public OrderStatus paymentRefunded(Handle handle, UUID orderId, Money amount, boolean automatic) {
+        return paymentRefunded(handle, orderId, amount, automatic, amount.amountMinor(), true);
+    }
+
+    public OrderStatus paymentRefunded(Handle handle, UUID orderId, Money amount, boolean automatic,
+                                       long refundedSoFarMinor, boolean fullyRefunded) {
         StoredOrder order = orders.lock(handle, orderId).orElse(null);
         if (order == null) {
             log.warn("refund for unknown order {}", orderId);
             return null;
+        }
+        money.recordRefunded(handle, orderId, refundedSoFarMinor);
+        if (!fullyRefunded) {
+            log.info("order {} partially refunded: {} {} so far; tickets stay valid", orderId, refundedSoFarMinor,
+                    amount.currency());
+            return order.status();
         }
         if (!order.status().sold() && order.status() != OrderStatus.REJECTED) {
             log.info("order {} is {}: refund changes nothing", orderId, order.status());
@@ -194,9 +214,18 @@ public class OrderTransitions {
         Set<UUID> types = ledger.release(handle, order.id());
         orders.changeStatus(handle, order.id(), OrderStatus.REFUNDED, automatic ? "automatic-refund" : "refunded");
         outbox.append(handle, Topics.ORDERING_ORDER, new OrderRefunded(UUID.randomUUID(), Instant.now(), order.id(),
-                order.catalogEventId(), order.customer(), amount, automatic));
+                order.catalogEventId(), order.customer(), amount, automatic, eventName(handle, order), order.locale(),
+                eventCancelled(handle, order) ? OrderRefunded.EVENT_CANCELLED : null));
         afterCommit(handle, types, metrics::refunded);
         return OrderStatus.REFUNDED;
+    }
+
+    private String eventName(Handle handle, StoredOrder order) {
+        return events.nameOf(handle, order.catalogEventId()).orElse(null);
+    }
+
+    private boolean eventCancelled(Handle handle, StoredOrder order) {
+        return events.find(handle, order.catalogEventId()).map(e -> EventOffer.CANCELLED.equals(e.status())).orElse(false);
     }
 
     public static List<Claim> claims(StoredOrder order) {

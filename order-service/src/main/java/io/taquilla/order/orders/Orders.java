@@ -29,9 +29,9 @@ public class Orders {
         return handle.createUpdate("""
                         insert into orders (id, idempotency_key, request_hash, catalog_event_id, status, lines,
                                             total_minor, currency, customer_email, customer_name, customer_phone,
-                                            hold_expires_at)
+                                            hold_expires_at, locale)
                         values (:id, :key, :hash, :event, :status, cast(:lines as jsonb), :total, :currency,
-                                :email, :name, :phone, :holdExpiresAt)
+                                :email, :name, :phone, :holdExpiresAt, :locale)
                         on conflict (idempotency_key) do nothing
                         """)
                 .bind("id", order.id())
@@ -46,6 +46,7 @@ public class Orders {
                 .bind("name", order.customerName())
                 .bind("phone", order.customerPhone())
                 .bind("holdExpiresAt", order.holdExpiresAt())
+                .bind("locale", order.locale())
                 .execute() == 1;
     }
 
@@ -121,7 +122,8 @@ public class Orders {
                 rs.getString("flagged_reason"),
                 rs.getString("status_reason"),
                 instant(rs, "created_at"),
-                instant(rs, "updated_at"));
+                instant(rs, "updated_at"),
+                rs.getString("locale"));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -9,7 +9,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** An order as stored in {@code orders}. */
+/** An order as stored in {@code orders}; {@code locale} is the buyer's language ({@code en} or {@code es}). */
 public record StoredOrder(
         UUID id,
         String idempotencyKey,
@@ -29,7 +29,8 @@ public record StoredOrder(
         String flaggedReason,
         String statusReason,
         Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        String locale) {
 
     public Customer customer() {
         return new Customer(customerEmail, customerName, customerPhone);

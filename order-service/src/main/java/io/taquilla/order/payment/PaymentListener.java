@@ -6,7 +6,9 @@ import io.taquilla.contracts.payments.PaymentFailed;
 import io.taquilla.contracts.payments.PaymentFlagged;
 import io.taquilla.contracts.payments.PaymentRefunded;
 import io.taquilla.contracts.payments.PaymentSucceeded;
+import io.taquilla.contracts.payments.RefundFailed;
 import io.taquilla.messaging.consumer.IncomingEvents;
+import io.taquilla.order.cancellation.CancellationProgress;
 import io.taquilla.order.orders.OrderTransitions;
 import io.taquilla.order.orders.Orders;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -28,8 +30,11 @@ class PaymentListener {
     private final IncomingEvents incoming;
     private final OrderTransitions transitions;
     private final Orders orders;
+    private final CancellationProgress cancellations;
 
-    PaymentListener(IncomingEvents incoming, OrderTransitions transitions, Orders orders) {
+    PaymentListener(IncomingEvents incoming, OrderTransitions transitions, Orders orders,
+                    CancellationProgress cancellations) {
+        this.cancellations = cancellations;
         this.incoming = incoming;
         this.transitions = transitions;
         this.orders = orders;
@@ -45,7 +50,17 @@ class PaymentListener {
             } else if (event instanceof PaymentFailed failed) {
                 transitions.paymentFailed(handle, failed.orderId(), failed.reason());
             } else if (event instanceof PaymentRefunded refunded) {
-                transitions.paymentRefunded(handle, refunded.orderId(), refunded.amount(), refunded.automatic());
+                long soFar = refunded.amountRefundedMinor() != null ? refunded.amountRefundedMinor()
+                        : refunded.amount().amountMinor();
+                transitions.paymentRefunded(handle, refunded.orderId(), refunded.amount(), refunded.automatic(), soFar,
+                        refunded.full());
+                if (refunded.full()) {
+                    cancellations.refunded(handle, refunded.orderId());
+                }
+            } else if (event instanceof RefundFailed failed) {
+                log.error("refund of order {} failed: {}", failed.orderId(), failed.reason());
+                orders.recordFlag(handle, failed.orderId(), "refund failed: " + failed.reason());
+                cancellations.failed(handle, failed.orderId(), failed.reason());
             } else if (event instanceof PaymentFlagged flagged) {
                 log.warn("payment for order {} flagged: {}", flagged.orderId(), flagged.reason());
                 orders.recordFlag(handle, flagged.orderId(), flagged.reason());

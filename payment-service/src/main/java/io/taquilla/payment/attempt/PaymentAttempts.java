@@ -92,6 +92,27 @@ public class PaymentAttempts {
                 .bind("currency", received.currency()).bind("orderId", orderId).execute();
     }
 
+    /** What was refunded so far and what was captured (the order amount until a capture is recorded). */
+    public record RefundState(long refundedMinor, long capturedMinor) {}
+
+    public RefundState refundState(Handle handle, UUID orderId) {
+        return handle.createQuery("""
+                        select refunded_minor, coalesce(received_amount_minor, amount_minor) as captured_minor
+                          from payment_attempts where order_id = :orderId
+                        """)
+                .bind("orderId", orderId)
+                .map((rs, ctx) -> new RefundState(rs.getLong("refunded_minor"), rs.getLong("captured_minor"))).one();
+    }
+
+    public void recordRefunded(Handle handle, UUID orderId, long refundedMinor) {
+        handle.createUpdate("""
+                        update payment_attempts set refunded_minor = greatest(refunded_minor, :refunded),
+                               updated_at = clock_timestamp()
+                         where order_id = :orderId
+                        """)
+                .bind("refunded", refundedMinor).bind("orderId", orderId).execute();
+    }
+
     static Timestamp timestamp(Instant instant) {
         return instant == null ? null : Timestamp.from(instant);
     }

@@ -12,6 +12,7 @@ import io.taquilla.payment.attempt.PaymentAttempt;
 import io.taquilla.payment.attempt.PaymentAttempts;
 import io.taquilla.payment.attempt.domain.PaymentDecision;
 import io.taquilla.payment.attempt.domain.PaymentLifecycle;
+import io.taquilla.payment.attempt.domain.PaymentStatus;
 import io.taquilla.payment.refund.Refund;
 import io.taquilla.payment.refund.Refunds;
 import java.time.Instant;
@@ -68,6 +69,12 @@ public class ApplyStripeSignal {
         if (signal.kind() == StripeSignal.Kind.PAID) {
             return paid(handle, attempt.get(), signal);
         }
+        if (signal.kind() == StripeSignal.Kind.DECLINED) {
+            PaymentStatus status = attempt.get().status();
+            boolean open = status == PaymentStatus.AWAITING_SESSION || status == PaymentStatus.OPEN;
+            return new Result(orderId, "ignored", PaymentLifecycle.declined(status).reason()
+                    + (open && signal.reason() != null ? ": " + signal.reason() : ""), null);
+        }
         PaymentDecision decision = PaymentLifecycle.failed(attempt.get().status());
         attempts.updateStatus(handle, orderId, decision.next());
         if (decision.effect() != PaymentDecision.Effect.PUBLISH_PAYMENT_FAILED) {
@@ -97,13 +104,21 @@ public class ApplyStripeSignal {
     }
 
     private Result refunded(Handle handle, UUID orderId, Optional<PaymentAttempt> attempt, StripeSignal signal) {
+        if (attempt.isPresent() && signal.money() != null) {
+            PaymentAttempts.RefundState state = attempts.refundState(handle, orderId);
+            boolean full = signal.fullRefund() != null ? signal.fullRefund()
+                    : signal.money().amountMinor() >= state.capturedMinor();
+            if (!full) {
+                return partiallyRefunded(handle, attempt.get(), signal, state);
+            }
+        }
         Optional<Refund> refund = refunds.find(handle, orderId);
         PaymentDecision decision;
         if (attempt.isPresent()) {
             decision = PaymentLifecycle.refunded(attempt.get().status());
             attempts.updateStatus(handle, orderId, decision.next());
         } else if (refund.isPresent() && !Refund.SUCCEEDED.equals(refund.get().status())) {
-            decision = PaymentLifecycle.refunded(io.taquilla.payment.attempt.domain.PaymentStatus.REFUND_PENDING);
+            decision = PaymentLifecycle.refunded(PaymentStatus.REFUND_PENDING);
         } else {
             return new Result(orderId, refund.isPresent() ? "ignored" : "unmatched",
                     refund.isPresent() ? "refund already confirmed" : "no payment or refund for order " + orderId, null);
@@ -120,8 +135,31 @@ public class ApplyStripeSignal {
         if (refund.isPresent()) {
             refunds.confirmed(handle, orderId, refundId);
         }
-        return publish(handle, new PaymentRefunded(UUID.randomUUID(), Instant.now(), orderId, amount, refundId,
-                refund.map(Refund::automatic).orElse(false)));
+        long refundedBefore = attempt.isPresent() ? attempts.refundState(handle, orderId).refundedMinor() : 0;
+        if (attempt.isPresent()) {
+            attempts.recordRefunded(handle, orderId, amount.amountMinor());
+        }
+        // amount_refunded is cumulative: this refund paid back what was not refunded before.
+        Money thisRefund = new Money(Math.max(0, amount.amountMinor() - refundedBefore), amount.currency());
+        return publish(handle, new PaymentRefunded(UUID.randomUUID(), Instant.now(), orderId, thisRefund, refundId,
+                refund.map(Refund::automatic).orElse(false), amount.amountMinor(), true));
+    }
+
+    /**
+     * A partial refund (e.g. a goodwill amount from the Stripe Dashboard): recorded and published
+     * with {@code fullyRefunded = false}; the payment stays captured and the order keeps its tickets.
+     */
+    private Result partiallyRefunded(Handle handle, PaymentAttempt attempt, StripeSignal signal,
+                                     PaymentAttempts.RefundState state) {
+        long now = signal.money().amountMinor();
+        PaymentDecision decision = PaymentLifecycle.partiallyRefunded(attempt.status(), state.refundedMinor(), now);
+        if (decision.effect() != PaymentDecision.Effect.PUBLISH_PAYMENT_REFUNDED) {
+            return new Result(attempt.orderId(), "ignored", decision.reason(), null);
+        }
+        attempts.recordRefunded(handle, attempt.orderId(), now);
+        String refundId = signal.refundId() != null ? signal.refundId() : "unknown";
+        return publish(handle, new PaymentRefunded(UUID.randomUUID(), Instant.now(), attempt.orderId(),
+                new Money(now - state.refundedMinor(), signal.money().currency()), refundId, false, now, false));
     }
 
     private Result publish(Handle handle, PaymentEvent event) {

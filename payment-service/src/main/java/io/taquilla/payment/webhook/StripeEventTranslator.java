@@ -10,8 +10,10 @@ import java.util.Locale;
 /**
  * Maps the Stripe event types payment-service acts on to {@link StripeSignal}s:
  * {@code checkout.session.completed} (paid) and {@code payment_intent.succeeded} → paid;
- * {@code checkout.session.expired} and {@code payment_intent.payment_failed} → failed;
- * {@code charge.refunded} → refunded. Everything else is unknown: stored, not acted on.
+ * {@code checkout.session.expired} and {@code checkout.session.async_payment_failed} → failed;
+ * {@code payment_intent.payment_failed} → declined (the Checkout Session stays open for another
+ * try); {@code charge.refunded} → refunded, in full or in part. Everything else is unknown:
+ * stored, not acted on.
  */
 public final class StripeEventTranslator {
 
@@ -41,11 +43,17 @@ public final class StripeEventTranslator {
                 return signal(StripeSignal.Kind.FAILED, object, StripeJson.text(object, "payment_intent"), null, null,
                         "asynchronous payment failed");
             case "payment_intent.payment_failed":
-                return signal(StripeSignal.Kind.FAILED, object, StripeJson.text(object, "id"), null, null,
+                return signal(StripeSignal.Kind.DECLINED, object, StripeJson.text(object, "id"), null, null,
                         failureReason(object));
             case "charge.refunded":
-                return signal(StripeSignal.Kind.REFUNDED, object, StripeJson.text(object, "payment_intent"),
-                        money(object, "amount_refunded"), latestRefundId(object), null);
+                // amount_refunded is cumulative; refunded is true only once the charge is refunded in full.
+                StripeSignal refunded = signal(StripeSignal.Kind.REFUNDED, object,
+                        StripeJson.text(object, "payment_intent"), money(object, "amount_refunded"),
+                        latestRefundId(object), null);
+                JsonElement full = object.get("refunded");
+                return full == null || !full.isJsonPrimitive() ? refunded : new StripeSignal(refunded.kind(),
+                        refunded.orderId(), refunded.sessionId(), refunded.paymentIntentId(), refunded.money(),
+                        refunded.refundId(), null, full.getAsBoolean());
             default:
                 return new StripeSignal(StripeSignal.Kind.UNKNOWN, null, null, null, null, null, "not handled: " + type);
         }

@@ -91,6 +91,34 @@ class RefundFlowTest {
         assertThat(PaymentTopics.typesFor(orderId)).containsExactly("CheckoutSessionCreated", "PaymentSucceeded", "PaymentRefunded");
     }
 
+    @Test
+    void aPartialDashboardRefundIsPublishedAsPartialAndKeepsThePaymentCaptured() {
+        UUID orderId = UUID.randomUUID();
+        String intent = paidOrder(orderId);
+
+        String goodwill = newEventId();
+        deliver(port, StripeWebhooks.chargePartiallyRefunded(goodwill, orderId, intent, Orders.TOTAL, 100, "eur"));
+        PaymentRefunded partial = PaymentTopics.awaitEvent(orderId, PaymentRefunded.class);
+        assertThat(partial.amount()).isEqualTo(new Money(100, "EUR"));
+        assertThat(partial.amountRefundedMinor()).isEqualTo(100);
+        assertThat(partial.fullyRefunded()).isFalse();
+        assertThat(Checkouts.paymentStatus(jdbi, orderId)).isEqualTo("SUCCEEDED");
+
+        // The same state told again (another event id) is no news.
+        String again = newEventId();
+        deliver(port, StripeWebhooks.chargePartiallyRefunded(again, orderId, intent, Orders.TOTAL, 100, "eur"));
+        assertThat(Checkouts.processed(jdbi, again)).isEqualTo("ignored: partial refund already recorded");
+
+        // The rest refunded later: a full refund of what was left.
+        deliver(port, StripeWebhooks.chargeRefunded(newEventId(), orderId, intent, Orders.TOTAL, "eur"));
+        await().atMost(Duration.ofSeconds(20)).until(() -> PaymentTopics.eventsFor(orderId, PaymentRefunded.class).size() == 2);
+        PaymentRefunded rest = PaymentTopics.eventsFor(orderId, PaymentRefunded.class).get(1);
+        assertThat(rest.amount()).isEqualTo(new Money(Orders.TOTAL - 100, "EUR"));
+        assertThat(rest.amountRefundedMinor()).isEqualTo(Orders.TOTAL);
+        assertThat(rest.fullyRefunded()).isTrue();
+        assertThat(Checkouts.paymentStatus(jdbi, orderId)).isEqualTo("REFUNDED");
+    }
+
     private String paidOrder(UUID orderId) {
         CheckoutSessionCreated session = Checkouts.open(orderId);
         String intent = "pi_test_" + UUID.randomUUID().toString().replace("-", "");

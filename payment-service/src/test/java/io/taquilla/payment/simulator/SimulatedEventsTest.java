@@ -51,7 +51,7 @@ class SimulatedEventsTest {
         assertThat(intent.money()).isEqualTo(new Money(4200, "EUR"));
 
         StripeSignal failed = StripeEventTranslator.translate("payment_intent.payment_failed", SimulatedEvents.paymentFailed(SESSION));
-        assertThat(failed.kind()).isEqualTo(StripeSignal.Kind.FAILED);
+        assertThat(failed.kind()).isEqualTo(StripeSignal.Kind.DECLINED);
         assertThat(failed.reason()).isEqualTo("Your card was declined. (generic_decline)");
 
         StripeSignal expired = StripeEventTranslator.translate("checkout.session.expired", SimulatedEvents.checkoutExpired(SESSION));
@@ -61,7 +61,7 @@ class SimulatedEventsTest {
         StripeSignal refunded = StripeEventTranslator.translate("charge.refunded",
                 SimulatedEvents.chargeRefunded(ORDER, "pi_sim_abc", 4200, "EUR", "re_sim_1"));
         assertThat(refunded).isEqualTo(new StripeSignal(StripeSignal.Kind.REFUNDED, ORDER, null, "pi_sim_abc",
-                new Money(4200, "EUR"), "re_sim_1", null));
+                new Money(4200, "EUR"), "re_sim_1", null, true));
     }
 
     @Test

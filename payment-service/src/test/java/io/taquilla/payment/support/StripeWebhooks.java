@@ -101,6 +101,17 @@ public final class StripeWebhooks {
         return event.toString();
     }
 
+    /** A charge.refunded after a partial refund (e.g. from the Dashboard): {@code refunded} stays false. */
+    public static String chargePartiallyRefunded(String eventId, UUID orderId, String paymentIntentId, long charged,
+                                                 long refundedSoFar, String currency) {
+        JsonObject event = com.google.gson.JsonParser.parseString(
+                chargeRefunded(eventId, orderId, paymentIntentId, charged, currency)).getAsJsonObject();
+        JsonObject charge = event.getAsJsonObject("data").getAsJsonObject("object");
+        charge.addProperty("amount_refunded", refundedSoFar);
+        charge.addProperty("refunded", false);
+        return event.toString();
+    }
+
     public static String ofType(String eventId, String type, JsonObject object) {
         return envelope(eventId, type, object);
     }

@@ -142,17 +142,33 @@ class StripeWebhookEndpointTest {
     }
 
     @Test
-    void aFailedPaymentPublishesPaymentFailedOnceEvenWhenTheSessionExpiresToo() {
+    void aDeclinedCardKeepsTheSessionOpenAndOnlyItsExpiryFailsThePayment() {
         UUID orderId = UUID.randomUUID();
         CheckoutSessionCreated session = Checkouts.open(orderId);
-        deliver(port, StripeWebhooks.paymentFailed(newEventId(), orderId, "pi_test_declined"));
-        PaymentFailed failed = PaymentTopics.awaitEvent(orderId, PaymentFailed.class);
-        assertThat(failed.reason()).isEqualTo("Your card has insufficient funds. (insufficient_funds)");
+        String declined = newEventId();
+        deliver(port, StripeWebhooks.paymentFailed(declined, orderId, "pi_test_declined"));
+        assertThat(Checkouts.processed(jdbi, declined)).isEqualTo("ignored: declined; the checkout session stays open "
+                + "for another try: Your card has insufficient funds. (insufficient_funds)");
+        assertThat(Checkouts.paymentStatus(jdbi, orderId)).isEqualTo("OPEN");
 
         String expired = newEventId();
         deliver(port, StripeWebhooks.sessionExpired(expired, orderId, session.sessionId()));
-        assertThat(Checkouts.processed(jdbi, expired)).isEqualTo("ignored: payment already failed");
-        assertThat(PaymentTopics.eventsFor(orderId, PaymentFailed.class)).hasSize(1);
+        PaymentFailed failed = PaymentTopics.awaitEvent(orderId, PaymentFailed.class);
+        assertThat(failed.reason()).isEqualTo("checkout session expired");
+        assertThat(PaymentTopics.typesFor(orderId)).containsExactly("CheckoutSessionCreated", "PaymentFailed");
+    }
+
+    @Test
+    void aSuccessAfterADeclineConfirmsNormally() {
+        UUID orderId = UUID.randomUUID();
+        CheckoutSessionCreated session = Checkouts.open(orderId);
+        deliver(port, StripeWebhooks.paymentFailed(newEventId(), orderId, "pi_test_retry"));
+        deliver(port, StripeWebhooks.sessionCompleted(newEventId(), orderId, session.sessionId(), "pi_test_retry",
+                Orders.TOTAL, "eur"));
+
+        assertThat(PaymentTopics.awaitEvent(orderId, PaymentSucceeded.class).paymentIntentId()).isEqualTo("pi_test_retry");
+        assertThat(PaymentTopics.typesFor(orderId)).containsExactly("CheckoutSessionCreated", "PaymentSucceeded");
+        assertThat(Checkouts.paymentStatus(jdbi, orderId)).isEqualTo("SUCCEEDED");
     }
 
     @Test

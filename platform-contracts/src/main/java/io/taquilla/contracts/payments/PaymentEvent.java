@@ -10,7 +10,8 @@ import java.util.UUID;
  * translated into Taquilla terms so order-service never sees provider payloads.
  */
 public sealed interface PaymentEvent extends TaquillaEvent
-        permits CheckoutSessionCreated, PaymentSucceeded, PaymentFailed, PaymentRefunded, PaymentFlagged {
+        permits CheckoutSessionCreated, PaymentSucceeded, PaymentFailed, PaymentRefunded, PaymentFlagged,
+                RefundFailed, PaymentDisputed {
 
     UUID orderId();
 

@@ -9,6 +9,7 @@ import java.util.UUID;
  *
  * @param ticketNumber human-readable, unguessable, e.g. {@code TQ-PF-20260115-7KX9M2QD}
  * @param qrToken      the signed token encoded in the QR code; scanners verify it offline
+ * @param holderEmail  where the holder's ticket goes; added, so null in messages from earlier producers
  */
 public record IssuedTicket(
         UUID ticketId,
@@ -17,5 +18,12 @@ public record IssuedTicket(
         String ticketTypeName,
         String holderName,
         Money price,
-        String qrToken) {
+        String qrToken,
+        String holderEmail) {
+
+    /** The shape before {@code holderEmail} was added. */
+    public IssuedTicket(UUID ticketId, String ticketNumber, UUID ticketTypeId, String ticketTypeName, String holderName,
+                        Money price, String qrToken) {
+        this(ticketId, ticketNumber, ticketTypeId, ticketTypeName, holderName, price, qrToken, null);
+    }
 }

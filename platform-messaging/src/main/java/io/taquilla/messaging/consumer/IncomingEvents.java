@@ -10,20 +10,17 @@ import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.jdbi.v3.core.Handle;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Turns a Kafka record into the event record named by its {@code eventType} header, looked up
- * among the permitted subtypes of the topic's sealed event interface. An event type this build
- * does not know (a newer producer) is reported as empty so the consumer can skip it; a body that
- * is not valid JSON for the type throws, and the record goes to the dead-letter topic.
+ * among the permitted subtypes of the topic's sealed event interface. A record that cannot be
+ * decoded — no contract for the topic, no or an unknown event type (a newer producer: replay the
+ * dead letter once this consumer is upgraded), a body that is not the JSON of its type, no event
+ * id — throws {@link UndeliverableRecordException} and goes to the dead-letter topic at once.
  */
 public class IncomingEvents {
-
-    private static final Logger log = LoggerFactory.getLogger(IncomingEvents.class);
 
     /** A consumer's effect, run on the inbox's transaction. */
     @FunctionalInterface
@@ -51,12 +48,13 @@ public class IncomingEvents {
             MDC.put(Outbox.CORRELATION_ID, correlationId);
         }
         try {
-            Optional<TaquillaEvent> event = read(record);
-            if (event.isEmpty()) {
-                log.info("{} ignores unknown event type {} on {}", consumer, header(record, "eventType"), record.topic());
-                return false;
+            TaquillaEvent known = read(record).orElseThrow(() -> new UndeliverableRecordException(
+                    "unknown event type " + header(record, "eventType") + " on " + record.topic()
+                            + " for " + consumer + " (replay it once this consumer knows the type)"));
+            if (known.eventId() == null) {
+                throw new UndeliverableRecordException(known.getClass().getSimpleName() + " without eventId on "
+                        + record.topic());
             }
-            TaquillaEvent known = event.get();
             return inbox.handleOnce(consumer, known.eventId(), record.topic(), header(record, "eventType"),
                     handle -> {
                         try {
@@ -72,19 +70,32 @@ public class IncomingEvents {
         }
     }
 
+    /** The event, or empty for an event type this build does not know. */
     public Optional<TaquillaEvent> read(ConsumerRecord<String, String> record) {
         Class<? extends TaquillaEvent> base = Topics.EVENTS_BY_TOPIC.get(record.topic());
         if (base == null) {
-            throw new IllegalArgumentException("no contract for topic " + record.topic());
+            throw new UndeliverableRecordException("no contract for topic " + record.topic());
         }
         String type = header(record, "eventType");
         if (type == null) {
-            throw new IllegalArgumentException("record without eventType header on " + record.topic());
+            throw new UndeliverableRecordException("record without eventType header on " + record.topic());
         }
         return Arrays.stream(base.getPermittedSubclasses())
                 .filter(candidate -> candidate.getSimpleName().equals(type))
                 .findFirst()
-                .map(candidate -> (TaquillaEvent) json.readValue(record.value(), candidate));
+                .map(candidate -> decode(record, candidate));
+    }
+
+    private TaquillaEvent decode(ConsumerRecord<String, String> record, Class<?> type) {
+        if (record.value() == null) {
+            throw new UndeliverableRecordException(type.getSimpleName() + " without a body on " + record.topic());
+        }
+        try {
+            return (TaquillaEvent) json.readValue(record.value(), type);
+        } catch (tools.jackson.core.JacksonException e) {
+            throw new UndeliverableRecordException("body of " + type.getSimpleName() + " on " + record.topic()
+                    + " is not valid: " + e.getOriginalMessage(), e);
+        }
     }
 
     public static String header(ConsumerRecord<?, ?> record, String name) {

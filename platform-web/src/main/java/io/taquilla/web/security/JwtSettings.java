@@ -11,7 +11,7 @@ import org.springframework.core.env.Environment;
  * {@code spring.security.oauth2.resourceserver.jwt.*}.
  *
  * @param jwkSetUri where the issuer publishes its public keys; blank: discovered from the issuer
- * @param issuer the exact {@code iss} every token must carry (required)
+ * @param issuer the exact {@code iss} every token must carry (required to verify tokens)
  * @param audience a value {@code aud} must contain
  * @param algorithms the asymmetric JWS algorithms accepted (HMAC and {@code none} never are)
  * @param rolesClaim the claim holding the role list; a dotted path ({@code realm_access.roles}) for nested claims
@@ -24,16 +24,21 @@ public record JwtSettings(String jwkSetUri, String issuer, String audience, List
             "PS256", "PS384", "PS512");
 
     public JwtSettings {
-        if (issuer == null || issuer.isBlank()) {
-            throw new IllegalStateException("No token issuer configured: set TAQUILLA_ISSUER "
-                    + "(taquilla.security.jwt.issuer) or spring.security.oauth2.resourceserver.jwt.issuer-uri");
-        }
         for (String algorithm : algorithms) {
             if (!ASYMMETRIC.contains(algorithm)) {
                 throw new IllegalStateException("taquilla.security.jwt.algorithms may only name asymmetric algorithms "
                         + ASYMMETRIC + ", not " + algorithm + ": no service holds a shared signing secret");
             }
         }
+    }
+
+    /** Refuses to verify anything without an issuer to check tokens against. */
+    public JwtSettings requireIssuer() {
+        if (issuer == null || issuer.isBlank()) {
+            throw new IllegalStateException("No token issuer configured: set TAQUILLA_ISSUER "
+                    + "(taquilla.security.jwt.issuer) or spring.security.oauth2.resourceserver.jwt.issuer-uri");
+        }
+        return this;
     }
 
     public static JwtSettings from(Environment env) {

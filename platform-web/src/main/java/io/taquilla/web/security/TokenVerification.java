@@ -23,6 +23,7 @@ public final class TokenVerification {
     }
 
     public static JwtDecoder decoder(JwtSettings settings) {
+        settings.requireIssuer();
         // Without a JWKS URL the keys are found through the issuer's discovery document, on first use.
         NimbusJwtDecoder decoder = (settings.jwkSetUri().isBlank()
                 ? NimbusJwtDecoder.withIssuerLocation(settings.issuer())

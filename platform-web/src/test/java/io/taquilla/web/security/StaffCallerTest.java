@@ -87,7 +87,7 @@ class StaffCallerTest {
 
     @Test
     void settingsRefuseSharedSecretsAndAMissingIssuer() {
-        assertThatThrownBy(() -> JwtSettings.from(new MockEnvironment()))
+        assertThatThrownBy(() -> TokenVerification.decoder(JwtSettings.from(new MockEnvironment())))
                 .hasMessageContaining("TAQUILLA_ISSUER");
         assertThatThrownBy(() -> JwtSettings.from(new MockEnvironment()
                 .withProperty("taquilla.security.jwt.issuer", "https://id.example")

@@ -1,6 +1,12 @@
 package io.taquilla.ticketing.buyer;
 
+import io.taquilla.ticketrender.EventCalendar;
+import io.taquilla.ticketrender.QrCode;
+import io.taquilla.ticketrender.TicketLanguage;
+import io.taquilla.ticketrender.TicketPdf;
 import io.taquilla.web.ApiProblem;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import io.taquilla.web.OrderAccessTokens;
 import java.util.UUID;
 import org.springframework.http.CacheControl;
@@ -23,13 +29,16 @@ import org.springframework.web.bind.annotation.RestController;
 class BuyerTicketsController {
 
     static final String TOKEN_HEADER = "X-Order-Token";
+    private static final MediaType CALENDAR = new MediaType("text", "calendar", StandardCharsets.UTF_8);
 
     private final TicketQueries queries;
     private final OrderAccessTokens accessTokens;
+    private final TicketsPageLinks links;
 
-    BuyerTicketsController(TicketQueries queries, OrderAccessTokens accessTokens) {
+    BuyerTicketsController(TicketQueries queries, OrderAccessTokens accessTokens, TicketsPageLinks links) {
         this.queries = queries;
         this.accessTokens = accessTokens;
+        this.links = links;
     }
 
     @GetMapping("/api/tickets/orders/{orderId}")
@@ -53,7 +62,7 @@ class BuyerTicketsController {
             throw revoked("Ticket " + ticket.ticketNumber() + " was revoked and no longer admits anyone");
         }
         return ResponseEntity.ok().contentType(MediaType.IMAGE_PNG).cacheControl(CacheControl.noStore())
-                .body(QrCodeImages.png(ticket.qrToken()));
+                .body(QrCode.png(ticket.qrToken()));
     }
 
     @GetMapping("/api/tickets/orders/{orderId}/pdf")
@@ -68,7 +77,32 @@ class BuyerTicketsController {
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF).cacheControl(CacheControl.noStore())
                 .header(HttpHeaders.CONTENT_DISPOSITION,
                         ContentDisposition.inline().filename("tickets-" + orderId + ".pdf").build().toString())
-                .body(TicketPdf.render(order));
+                .body(TicketPdf.render(order.renderValid(), order.language()));
+    }
+
+    /**
+     * The event as an iCalendar file, in the venue's time zone. A wrong or missing token gets the
+     * same 404 as an order that does not exist, so the answer never tells the two apart.
+     */
+    @GetMapping("/api/tickets/orders/{orderId}/calendar.ics")
+    ResponseEntity<String> calendar(@PathVariable UUID orderId,
+                                    @RequestHeader(name = TOKEN_HEADER, required = false) String header,
+                                    @RequestParam(name = "token", required = false) String query) {
+        String token = header != null && !header.isBlank() ? header : query;
+        if (token == null || token.isBlank() || !accessTokens.verify(orderId, token)) {
+            throw ApiProblem.notFound("Order", orderId);
+        }
+        OrderTickets order = queries.forOrder(orderId).orElseThrow(() -> ApiProblem.notFound("Order", orderId));
+        int count = order.validTickets().size();
+        String description = order.language() == TicketLanguage.ES
+                ? count + (count == 1 ? " entrada" : " entradas")
+                : count + (count == 1 ? " ticket" : " tickets");
+        String ics = EventCalendar.ics(orderId + "@taquilla", order.event(), description, links.ticketsPage(orderId, token),
+                Instant.now());
+        return ResponseEntity.ok().contentType(CALENDAR).cacheControl(CacheControl.noStore())
+                .header(HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment().filename("event-" + orderId + ".ics").build().toString())
+                .body(ics);
     }
 
     private OrderTickets order(UUID orderId) {

@@ -14,6 +14,7 @@ import org.springframework.stereotype.Component;
 class TicketQueries {
 
     private record Row(UUID orderId, UUID catalogEventId, String eventName, String venueName, Instant startsAt,
+                       String venueAddress, String venueCity, String venueTimezone, String locale,
                        OrderTickets.Ticket ticket) {}
 
     private final Jdbi jdbi;
@@ -25,6 +26,7 @@ class TicketQueries {
     Optional<OrderTickets> forOrder(UUID orderId) {
         List<Row> rows = jdbi.withHandle(handle -> handle.createQuery("""
                         select o.order_id, o.catalog_event_id, o.event_name, o.venue_name, o.event_starts_at,
+                               o.venue_address, o.venue_city, o.venue_timezone, o.locale,
                                t.ticket_id, t.ticket_number, t.ticket_type_id, t.ticket_type_name, t.holder_name,
                                t.price_minor, t.currency, t.status, t.revoked_at, t.qr_token
                         from ticket_orders o join tickets t on t.order_id = o.order_id
@@ -42,7 +44,9 @@ class TicketQueries {
                             "/api/tickets/" + ticketId + "/qr.png");
                     return new Row(rs.getObject("order_id", UUID.class), rs.getObject("catalog_event_id", UUID.class),
                             rs.getString("event_name"), rs.getString("venue_name"),
-                            rs.getObject("event_starts_at", OffsetDateTime.class).toInstant(), ticket);
+                            rs.getObject("event_starts_at", OffsetDateTime.class).toInstant(),
+                            rs.getString("venue_address"), rs.getString("venue_city"), rs.getString("venue_timezone"),
+                            rs.getString("locale"), ticket);
                 })
                 .list());
         if (rows.isEmpty()) {
@@ -50,7 +54,9 @@ class TicketQueries {
         }
         Row first = rows.get(0);
         return Optional.of(new OrderTickets(first.orderId(), first.catalogEventId(), first.eventName(), first.venueName(),
-                first.startsAt(), "/api/tickets/orders/" + orderId + "/pdf", rows.stream().map(Row::ticket).toList()));
+                first.startsAt(), "/api/tickets/orders/" + orderId + "/pdf", rows.stream().map(Row::ticket).toList(),
+                first.venueAddress(), first.venueCity(), first.venueTimezone(), first.locale(),
+                "/api/tickets/orders/" + orderId + "/calendar.ics"));
     }
 
     /** The order a ticket belongs to, to check the buyer's order token against. */

@@ -70,12 +70,12 @@ public class IssueTickets {
                     typeName(unit), holder, order.customer().email(),
                     price.amountMinor(), price.currency(), token, signer.keyId(), now));
             published.add(new IssuedTicket(ticketId, number, unit.line().ticketTypeId(), typeName(unit), holder, price,
-                    token));
+                    token, order.customer().email()));
         }
         tickets.insert(rows);
         outbox.append(handle, Topics.TICKETING_TICKET, new TicketsIssued(UUID.randomUUID(), now, order.orderId(),
                 order.catalogEventId(), order.eventName(), order.venueName(), order.eventStartsAt(), order.customer(),
-                published));
+                published, order.venueAddress(), order.venueCity(), order.venueTimezone(), order.locale()));
         issued.increment(rows.size());
         log.info("issued {} tickets for order {} with key {}", rows.size(), order.orderId(), signer.keyId());
     }

@@ -18,20 +18,24 @@ public interface IssuedTickets {
      */
     @SqlUpdate("""
             insert into ticket_orders (order_id, catalog_event_id, event_name, venue_name, event_starts_at,
-                                       customer_email, customer_name, customer_phone, confirmed_by, issued_at)
+                                       customer_email, customer_name, customer_phone, confirmed_by, issued_at,
+                                       venue_address, venue_city, venue_timezone, locale)
             values (:orderId, :catalogEventId, :eventName, :venueName, :eventStartsAt,
-                    :email, :name, :phone, :confirmedBy, :issuedAt)
+                    :email, :name, :phone, :confirmedBy, :issuedAt,
+                    :venueAddress, :venueCity, :venueTimezone, coalesce(:locale, 'en'))
             on conflict (order_id) do nothing
             """)
     int claim(@Bind("orderId") UUID orderId, @Bind("catalogEventId") UUID catalogEventId,
               @Bind("eventName") String eventName, @Bind("venueName") String venueName,
               @Bind("eventStartsAt") Instant eventStartsAt, @Bind("email") String email, @Bind("name") String name,
-              @Bind("phone") String phone, @Bind("confirmedBy") UUID confirmedBy, @Bind("issuedAt") Instant issuedAt);
+              @Bind("phone") String phone, @Bind("confirmedBy") UUID confirmedBy, @Bind("issuedAt") Instant issuedAt,
+              @Bind("venueAddress") String venueAddress, @Bind("venueCity") String venueCity,
+              @Bind("venueTimezone") String venueTimezone, @Bind("locale") String locale);
 
     default boolean claim(OrderConfirmed order, Instant issuedAt) {
         return claim(order.orderId(), order.catalogEventId(), order.eventName(), order.venueName(), order.eventStartsAt(),
                 order.customer().email(), order.customer().name(), order.customer().phone(), order.eventId(),
-                issuedAt) == 1;
+                issuedAt, order.venueAddress(), order.venueCity(), order.venueTimezone(), order.locale()) == 1;
     }
 
     @SqlBatch("""

@@ -96,7 +96,7 @@ class BuyerTicketsApiTest {
         assertThat(png.getHeaders().getContentType()).isEqualTo(MediaType.IMAGE_PNG);
         assertThat(png.getHeaders().getCacheControl()).contains("no-store");
         BufferedImage image = ImageIO.read(new ByteArrayInputStream(png.getBody()));
-        assertThat(image.getWidth()).isEqualTo(QrCodeImages.SIZE_PX);
+        assertThat(image.getWidth()).isEqualTo(io.taquilla.ticketrender.QrCode.SIZE_PX);
         assertThat(decode(image)).isEqualTo(ticket.get("qrToken").asString());
     }
 
@@ -116,12 +116,53 @@ class BuyerTicketsApiTest {
                 stripper.setStartPage(i + 1);
                 stripper.setEndPage(i + 1);
                 String text = stripper.getText(document);
-                assertThat(text).contains("Primavera Fest", "Parc del Forum", "Thursday 15 January 2026, 21:00 UTC",
+                assertThat(text).contains("Primavera Fest", "Parc del Forum", "Plaça de Leonardo da Vinci 4",
+                        // 21:00 UTC is 22:00 in Barcelona in January.
+                        "Thursday, January 15, 2026, 10:00 PM CET",
                         tickets.get(i).get("ticketTypeName").asString(), "Ana García",
                         tickets.get(i).get("ticketNumber").asString());
                 assertThat(decode(onlyImage(document.getPage(i)))).isEqualTo(tickets.get(i).get("qrToken").asString());
             }
         }
+    }
+
+    @Test
+    void theCalendarEntryIsTheEventInTheVenuesZoneLinkingToTheTicketsPage() {
+        JsonNode listed = json(http.get().uri("/api/tickets/orders/{id}?token={t}", order.orderId(), token)
+                .retrieve().toEntity(String.class), 200);
+        assertThat(listed.get("calendarPath").asString()).isEqualTo("/api/tickets/orders/" + order.orderId() + "/calendar.ics");
+        assertThat(listed.get("venueTimezone").asString()).isEqualTo("Europe/Madrid");
+
+        ResponseEntity<String> ics = http.get().uri(listed.get("calendarPath").asString() + "?token=" + token)
+                .retrieve().toEntity(String.class);
+
+        assertThat(ics.getStatusCode().value()).isEqualTo(200);
+        assertThat(ics.getHeaders().getContentType().toString()).startsWith("text/calendar");
+        assertThat(ics.getHeaders().getCacheControl()).contains("no-store");
+        String unfolded = ics.getBody().replace("\r\n ", "");
+        assertThat(unfolded).startsWith("BEGIN:VCALENDAR\r\n").contains(
+                "DTSTART;TZID=Europe/Madrid:20260115T220000\r\n", "BEGIN:VTIMEZONE\r\nTZID:Europe/Madrid\r\n",
+                "SUMMARY:Primavera Fest\r\n", "LOCATION:Parc del Forum\\, Plaça de Leonardo da Vinci 4\\, Barcelona\r\n",
+                "UID:" + order.orderId() + "@taquilla\r\n",
+                "/tickets?order=" + order.orderId() + "&token=" + token, "3 tickets");
+    }
+
+    @Test
+    void aCalendarWithABadTokenGetsTheAnswerOfAnUnknownOrder() {
+        UUID unknownOrder = UUID.randomUUID();
+        ResponseEntity<String> unknown = http.get().uri("/api/tickets/orders/{id}/calendar.ics?token={t}", unknownOrder,
+                accessTokens.tokenFor(unknownOrder)).retrieve().toEntity(String.class);
+        ResponseEntity<String> badToken = http.get().uri("/api/tickets/orders/{id}/calendar.ics?token={t}", unknownOrder,
+                token).retrieve().toEntity(String.class);
+        ResponseEntity<String> noToken = http.get().uri("/api/tickets/orders/{id}/calendar.ics", order.orderId())
+                .retrieve().toEntity(String.class);
+        ResponseEntity<String> otherToken = http.get().uri("/api/tickets/orders/{id}/calendar.ics?token={t}",
+                order.orderId(), accessTokens.tokenFor(unknownOrder)).retrieve().toEntity(String.class);
+
+        assertProblem(unknown, 404, "not-found");
+        assertThat(badToken.getBody()).isEqualTo(unknown.getBody());
+        assertProblem(noToken, 404, "not-found");
+        assertThat(otherToken.getBody()).isEqualTo(noToken.getBody());
     }
 
     @Test

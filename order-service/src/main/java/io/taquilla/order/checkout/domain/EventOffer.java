@@ -5,9 +5,20 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-/** A catalog event with its ticket types and sales window, as ordering knows it. */
+/**
+ * A catalog event with its ticket types and sales window, as ordering knows it.
+ *
+ * @param venueTimezone IANA zone id of the venue, for local times in buyers' messages; null when unknown
+ */
 public record EventOffer(UUID eventId, String name, String venueName, Instant startsAt, Instant salesStartAt,
-                         Instant salesEndAt, String status, List<TicketTypeOffer> ticketTypes) {
+                         Instant salesEndAt, String status, List<TicketTypeOffer> ticketTypes, String venueAddress,
+                         String venueCity, String venueTimezone) {
+
+    /** Without the venue's address and zone (pricing and its tests need neither). */
+    public EventOffer(UUID eventId, String name, String venueName, Instant startsAt, Instant salesStartAt,
+                      Instant salesEndAt, String status, List<TicketTypeOffer> ticketTypes) {
+        this(eventId, name, venueName, startsAt, salesStartAt, salesEndAt, status, ticketTypes, null, null, null);
+    }
 
     public static final String PUBLISHED = "PUBLISHED";
     public static final String CANCELLED = "CANCELLED";

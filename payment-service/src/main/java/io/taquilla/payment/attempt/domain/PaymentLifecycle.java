@@ -49,6 +49,17 @@ public final class PaymentLifecycle {
         return PaymentDecision.ignore(current, "payment already " + name(current));
     }
 
+    /**
+     * One card was declined on the Checkout page. The session stays open and the buyer may try
+     * another card, so nothing ends: only the session's expiry (or the order's hold) does.
+     */
+    public static PaymentDecision declined(PaymentStatus current) {
+        if (current == PaymentStatus.AWAITING_SESSION || current == PaymentStatus.OPEN) {
+            return PaymentDecision.ignore(current, "declined; the checkout session stays open for another try");
+        }
+        return PaymentDecision.ignore(current, "payment already " + name(current));
+    }
+
     /** The order expired or was cancelled: close the checkout unless the buyer already paid. */
     public static PaymentDecision orderClosed(PaymentStatus current) {
         if (current == PaymentStatus.AWAITING_SESSION) {
@@ -69,12 +80,28 @@ public final class PaymentLifecycle {
         return new PaymentDecision(PaymentStatus.REFUND_PENDING, PaymentDecision.Effect.REQUEST_REFUND, "refund requested");
     }
 
-    /** Stripe confirmed a refund ({@code charge.refunded}). Terminal. */
+    /** Stripe confirmed a full refund ({@code charge.refunded}). Terminal. */
     public static PaymentDecision refunded(PaymentStatus current) {
         if (current == PaymentStatus.REFUNDED) {
             return PaymentDecision.ignore(current, "refund already confirmed");
         }
         return new PaymentDecision(PaymentStatus.REFUNDED, PaymentDecision.Effect.PUBLISH_PAYMENT_REFUNDED, "refunded");
+    }
+
+    /**
+     * Stripe confirmed a partial refund: {@code refundedNow} is the charge's cumulative
+     * {@code amount_refunded}. The payment stays as it is (the order keeps its tickets); only an
+     * increase over what was already recorded is news, so redelivered or reordered events publish
+     * nothing.
+     */
+    public static PaymentDecision partiallyRefunded(PaymentStatus current, long refundedBefore, long refundedNow) {
+        if (current == PaymentStatus.REFUNDED) {
+            return PaymentDecision.ignore(current, "refund already confirmed");
+        }
+        if (refundedNow <= refundedBefore) {
+            return PaymentDecision.ignore(current, "partial refund already recorded");
+        }
+        return new PaymentDecision(current, PaymentDecision.Effect.PUBLISH_PAYMENT_REFUNDED, "partially refunded");
     }
 
     /** Stripe speaks lower-case currency codes, Taquilla upper-case ISO 4217. */

@@ -136,4 +136,23 @@ class PaymentLifecycleTest {
         assertThat(EnumSet.allOf(PaymentStatus.class).stream().filter(PaymentStatus::settled))
                 .containsExactlyInAnyOrder(SUCCEEDED, FLAGGED, REFUND_PENDING, REFUNDED);
     }
+
+    @Test
+    void aDeclineNeverEndsThePayment() {
+        for (PaymentStatus status : PaymentStatus.values()) {
+            PaymentDecision decision = PaymentLifecycle.declined(status);
+            assertThat(decision.next()).isEqualTo(status);
+            assertThat(decision.effect()).isEqualTo(NONE);
+        }
+    }
+
+    @Test
+    void aPartialRefundPublishesOnlyAnIncreaseAndKeepsThePaymentCaptured() {
+        PaymentDecision first = PaymentLifecycle.partiallyRefunded(SUCCEEDED, 0, 100);
+        assertThat(first.next()).isEqualTo(SUCCEEDED);
+        assertThat(first.effect()).isEqualTo(PaymentDecision.Effect.PUBLISH_PAYMENT_REFUNDED);
+        assertThat(PaymentLifecycle.partiallyRefunded(SUCCEEDED, 100, 100).effect()).isEqualTo(NONE);
+        assertThat(PaymentLifecycle.partiallyRefunded(SUCCEEDED, 300, 100).effect()).isEqualTo(NONE);
+        assertThat(PaymentLifecycle.partiallyRefunded(REFUNDED, 0, 100).effect()).isEqualTo(NONE);
+    }
 }

@@ -1,0 +1,3 @@
+import { emailForm } from 'site/email-form.js';
+
+emailForm({ titleKey: 'resendTitle', endpoint: '/api/tickets/resend', doneKey: 'resendDone', doneTextKey: 'resendDoneText' });
