@@ -19,7 +19,7 @@ final class DemoData {
     private DemoData() {
     }
 
-    static void load(StackLayout layout, boolean viaGateway) throws InterruptedException {
+    static void load(StackLayout layout, boolean viaGateway, LocalIssuer issuer) throws InterruptedException {
         Http http = new Http();
         String catalog = viaGateway ? layout.gatewayUrl() : layout.url("catalog-service");
         String orders = viaGateway ? layout.gatewayUrl() : layout.url("order-service");
@@ -28,8 +28,8 @@ final class DemoData {
         if (existing.ok()) {
             eventId = existing.json().path("id").asString();
         } else {
-            String admin = "Bearer " + io.taquilla.web.security.DevTokens.mint(LocalStack.JWT_SECRET, "demo-loader",
-                    Duration.ofMinutes(5), "admin");
+            // The demo organizer's own admin creates its event (the event belongs to that organizer).
+            String admin = "Bearer " + issuer.organizerAdmin(Duration.ofMinutes(5));
             Instant now = Instant.now().truncatedTo(ChronoUnit.MINUTES);
             Map<String, Object> event = Map.of(
                     "name", "Perreo Fridays",

@@ -1,6 +1,5 @@
 package io.taquilla.localstack;
 
-import io.taquilla.web.security.DevTokens;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,7 +13,6 @@ import java.util.Map;
  */
 final class LocalStack implements AutoCloseable {
 
-    static final String JWT_SECRET = DevTokens.DEV_SECRET;
     static final String ORDER_TOKEN_SECRET = "taquilla-local-order-token-secret-0123456789";
     static final String STRIPE_WEBHOOK_SECRET = "whsec_taquilla_local_simulator_secret";
 
@@ -22,11 +20,13 @@ final class LocalStack implements AutoCloseable {
     final EmbeddedInfrastructure infrastructure;
     final InboxServer inbox;
     final ServiceProcesses services;
+    final LocalIssuer issuer;
     final Duration startup;
 
     private LocalStack(StackLayout layout, EmbeddedInfrastructure infrastructure, InboxServer inbox,
-                       ServiceProcesses services, Duration startup) {
+                       ServiceProcesses services, LocalIssuer issuer, Duration startup) {
         this.layout = layout;
+        this.issuer = issuer;
         this.infrastructure = infrastructure;
         this.inbox = inbox;
         this.services = services;
@@ -44,12 +44,14 @@ final class LocalStack implements AutoCloseable {
         System.out.printf("  PostgreSQL, Kafka and SMTP up in %.1f s%n", seconds(began));
         InboxServer inbox = null;
         ServiceProcesses services = null;
+        LocalIssuer issuer = null;
         try {
             inbox = new InboxServer(infrastructure.mail, layout.inboxPort());
+            issuer = LocalIssuer.of(home, layout).serve(LocalIssuer.jwksPort(layout));
             Path logs = home.resolve(".taquilla").resolve("logs" + (layout.base() == 8080 ? "" : "-" + layout.base()));
             services = new ServiceProcesses(home, logs);
             for (StackLayout.Service service : StackLayout.SERVICES) {
-                Map<String, String> env = environment(layout, infrastructure, service.schema());
+                Map<String, String> env = environment(layout, infrastructure, service.schema(), issuer);
                 env.putAll(overrides);
                 services.start(service.module(), layout.port(service), env);
             }
@@ -59,15 +61,18 @@ final class LocalStack implements AutoCloseable {
             // Seven JVMs starting at once on a busy 2-core machine can take minutes; -Dtaquilla.ready.minutes=N.
             services.awaitReady(Duration.ofMinutes(Long.getLong("taquilla.ready.minutes", 8)));
             System.out.printf("  %d services ready at %.1f s%n", services.ports().size(), seconds(began));
-            DemoData.load(layout, services.ports().containsKey("api-gateway"));
+            DemoData.load(layout, services.ports().containsKey("api-gateway"), issuer);
             System.out.printf("  demo event \"Perreo Fridays\" on sale at %.1f s%n", seconds(began));
-            return new LocalStack(layout, infrastructure, inbox, services, Duration.between(began, Instant.now()));
+            return new LocalStack(layout, infrastructure, inbox, services, issuer, Duration.between(began, Instant.now()));
         } catch (Exception e) {
             if (services != null) {
                 services.close();
             }
             if (inbox != null) {
                 inbox.close();
+            }
+            if (issuer != null) {
+                issuer.close();
             }
             infrastructure.close();
             throw e;
@@ -78,13 +83,16 @@ final class LocalStack implements AutoCloseable {
         return Duration.between(since, Instant.now()).toMillis() / 1000.0;
     }
 
-    private static Map<String, String> environment(StackLayout layout, EmbeddedInfrastructure infrastructure, String schema) {
+    private static Map<String, String> environment(StackLayout layout, EmbeddedInfrastructure infrastructure, String schema,
+                                                   LocalIssuer issuer) {
         Map<String, String> env = new HashMap<>();
         env.put("DATABASE_URL", infrastructure.jdbcUrl());
         env.put("DATABASE_USER", schema);
         env.put("DATABASE_PASSWORD", schema);
         env.put("KAFKA_BOOTSTRAP_SERVERS", infrastructure.bootstrapServers());
-        env.put("TAQUILLA_JWT_SECRET", JWT_SECRET);
+        // Staff tokens: verified from the local issuer's JWKS (no signing secret in any service).
+        env.put("TAQUILLA_JWT_JWK_SET_URI", LocalIssuer.jwkSetUri(layout));
+        env.put("TAQUILLA_ISSUER", issuer.issuer());
         env.put("TAQUILLA_ORDER_TOKEN_SECRET", ORDER_TOKEN_SECRET);
         env.put("PUBLIC_BASE_URL", layout.gatewayUrl());
         env.put("SMTP_HOST", "127.0.0.1");
@@ -111,17 +119,18 @@ final class LocalStack implements AutoCloseable {
     }
 
     String adminToken() {
-        return DevTokens.mint(JWT_SECRET, "dev-admin", Duration.ofHours(12), "admin");
+        return issuer.admin(Duration.ofHours(12));
     }
 
     String doorToken() {
-        return DevTokens.mint(JWT_SECRET, "dev-door", Duration.ofHours(12), "door");
+        return issuer.door(Duration.ofHours(12));
     }
 
     @Override
     public void close() {
         services.close();
         inbox.close();
+        issuer.close();
         infrastructure.close();
     }
 }

@@ -23,23 +23,22 @@ public final class Taquilla {
         switch (command) {
             case "up" -> up(home, layout, arguments);
             case "demo" -> {
-                boolean passed = new DemoJourney(routes(layout), layout.inboxUrl(),
-                        System.getenv().getOrDefault("TAQUILLA_JWT_SECRET", LocalStack.JWT_SECRET), System.out).run();
+                boolean passed = new DemoJourney(routes(layout), layout.inboxUrl(), LocalIssuer.of(home, layout),
+                        System.out).run();
                 if (gatewayUp(layout)) {
                     System.out.printf("%nBuy with a browser: %s/  (\"Perreo Fridays\": %s/events/%s; pay on the test checkout page)%n",
                             layout.gatewayUrl(), layout.gatewayUrl(), DemoData.SLUG);
                 }
                 System.exit(passed ? 0 : 1);
             }
-            case "token" -> System.out.println(io.taquilla.web.security.DevTokens.mint(
-                    System.getenv().getOrDefault("TAQUILLA_JWT_SECRET", LocalStack.JWT_SECRET),
-                    "dev-" + (arguments.size() > 1 ? arguments.get(1) : "admin"), java.time.Duration.ofHours(12),
+            case "token" -> System.out.println(token(LocalIssuer.of(home, layout),
                     arguments.size() > 1 ? arguments.get(1) : "admin"));
             case "inbox" -> System.out.println(new Http().get(layout.inboxUrl() + "/messages", java.util.Map.of()).body());
-            case "dlt" -> System.exit(new DeadLetterCommand(stackLayout(), adminToken(), System.out)
+            case "dlt" -> System.exit(new DeadLetterCommand(stackLayout(),
+                    LocalIssuer.of(home, stackLayout()).admin(java.time.Duration.ofHours(1)), System.out)
                     .run(arguments.subList(1, arguments.size())));
             default -> {
-                System.out.println("usage: taquilla up [--data-dir DIR] [--fresh] | demo | token admin|door | inbox"
+                System.out.println("usage: taquilla up [--data-dir DIR] [--fresh] | demo | token admin|organizer|door | inbox"
                         + " | dlt list|show|replay");
                 System.exit(command.equals("help") ? 0 : 2);
             }
@@ -52,10 +51,14 @@ public final class Taquilla {
         return base == null || base.isBlank() ? StackLayout.DEFAULT : new StackLayout(Integer.parseInt(base.trim()));
     }
 
-    private static String adminToken() {
-        return io.taquilla.web.security.DevTokens.mint(
-                System.getenv().getOrDefault("TAQUILLA_JWT_SECRET", LocalStack.JWT_SECRET),
-                "dev-admin", java.time.Duration.ofHours(1), "admin");
+    /** {@code admin}: a platform admin; {@code organizer}: the demo organizer's admin; {@code door}: its door device. */
+    private static String token(LocalIssuer issuer, String kind) {
+        java.time.Duration ttl = java.time.Duration.ofHours(12);
+        return switch (kind) {
+            case "door" -> issuer.door(ttl);
+            case "organizer" -> issuer.organizerAdmin(ttl);
+            default -> issuer.admin(ttl);
+        };
     }
 
     /** Through the gateway when it answers, else straight to the services. */

@@ -3,7 +3,6 @@ package io.taquilla.localstack;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.taquilla.web.security.DevTokens;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -176,7 +175,7 @@ class PaymentsAcrossServicesTest {
 
     private String createEventWithOneTicket() {
         Map<String, String> admin = Map.of("Authorization",
-                "Bearer " + DevTokens.mint(LocalStack.JWT_SECRET, "test-admin", Duration.ofMinutes(10), "admin"));
+                "Bearer " + stack.issuer.organizerAdmin(Duration.ofMinutes(10)));
         Instant now = Instant.now().truncatedTo(ChronoUnit.MINUTES);
         Map<String, Object> event = Map.of(
                 "name", "Last Ticket " + shortId(),

@@ -57,7 +57,6 @@ final class Samples {
     static final Instant STARTS_AT = Instant.parse("2026-03-14T21:00:00Z");
 
     static final UUID CATALOG_EVENT_ID = UUID.fromString("5f0c6a1e-8d2b-4c3e-9a47-1b2d3e4f5a6b");
-    static final UUID ORGANIZER_ID = UUID.fromString("0b7e4c52-1f3a-4d6e-8a9b-2c3d4e5f6a7b");
     static final UUID ORDER_ID = UUID.fromString("0b7e9d52-3c41-4f8a-b6d2-9e1f0a2b3c4d");
     static final UUID GA_ID = UUID.fromString("c1a2b3c4-d5e6-47f8-9a0b-1c2d3e4f5a6b");
     static final UUID VIP_ID = UUID.fromString("d2b3c4d5-e6f7-4809-8a1b-2c3d4e5f6a7b");

@@ -62,6 +62,9 @@ public class WebAutoConfiguration {
                     rules.requestMatchers(HttpMethod.OPTIONS, "/**").permitAll();
                     rules.requestMatchers("/actuator/**", "/error").permitAll();
                     serviceRules.orderedStream().forEach(r -> r.configure(rules));
+                    // Dead letters (platform-messaging, in every service) hold every organizer's messages.
+                    rules.requestMatchers("/api/admin/dead-letters", "/api/admin/dead-letters/**")
+                            .hasRole(StaffCaller.PLATFORM_ADMIN);
                     // Staff of any organizer reach the admin API; each route then checks ownership.
                     rules.requestMatchers("/api/admin/**").hasAnyRole(StaffCaller.STAFF_ROLES);
                     rules.anyRequest().permitAll();

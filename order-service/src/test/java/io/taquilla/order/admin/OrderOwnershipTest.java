@@ -3,6 +3,7 @@ package io.taquilla.order.admin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.taquilla.contracts.Topics;
+import io.taquilla.contracts.catalog.EventCancelled;
 import io.taquilla.contracts.catalog.EventSnapshot;
 import io.taquilla.contracts.catalog.TicketTypeSnapshot;
 import io.taquilla.contracts.common.Money;
@@ -82,6 +83,18 @@ class OrderOwnershipTest {
 
         Http.Response refund = http.post("/api/admin/orders/" + order + "/refund", "{}", as(TestTokens.organizerAdmin(owner)));
         assertThat(refund.status()).as(refund.body()).isEqualTo(200);
+    }
+
+    @Test
+    void anotherOrganizersEventCancellationReadsAsNotCancelled() {
+        EventSnapshot cancelled = Events.with(event, "CANCELLED", event.salesStartAt(), event.salesEndAt(), event.ticketTypes());
+        Kafka.publish(Topics.CATALOG_EVENT, new EventCancelled(UUID.randomUUID(), Instant.now(), cancelled));
+        String path = "/api/admin/events/" + event.catalogEventId() + "/cancellation";
+        org.awaitility.Awaitility.await().until(() -> http.get(path, as(TestTokens.organizerStaff(owner))).status() == 200);
+        Http.Response intruder = http.get(path, as(TestTokens.organizerAdmin(other)));
+        assertThat(intruder.status()).isEqualTo(404);
+        assertThat(intruder.body()).contains("event-not-cancelled");
+        assertThat(http.get(path, as(TestTokens.platformAdmin())).status()).isEqualTo(200);
     }
 
     @Test
