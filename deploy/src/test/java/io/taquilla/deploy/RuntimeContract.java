@@ -31,7 +31,8 @@ final class RuntimeContract {
 
     /** Set for every service: without them a container would talk to localhost or use dev secrets. */
     static final Set<String> EVERY_SERVICE = Set.of("SERVER_PORT", "DATABASE_URL", "DATABASE_USER", "DATABASE_PASSWORD",
-            "KAFKA_BOOTSTRAP_SERVERS", "TAQUILLA_JWT_SECRET", "TAQUILLA_ORDER_TOKEN_SECRET", "PUBLIC_BASE_URL");
+            "KAFKA_BOOTSTRAP_SERVERS", "TAQUILLA_JWT_JWK_SET_URI", "TAQUILLA_ISSUER", "TAQUILLA_ORDER_TOKEN_SECRET",
+            "PUBLIC_BASE_URL");
 
     /** Upstream URL variable of the gateway → the module it must point at. */
     static final Map<String, String> GATEWAY_UPSTREAMS = Map.of(

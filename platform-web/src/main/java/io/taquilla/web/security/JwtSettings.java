@@ -46,11 +46,12 @@ public record JwtSettings(String jwkSetUri, String issuer, String audience, List
         String jwkSetUri = first(env, "taquilla.security.jwt.jwk-set-uri", spring + "jwk-set-uri", "");
         String issuer = first(env, "taquilla.security.jwt.issuer", spring + "issuer-uri", "");
         String audience = first(env, "taquilla.security.jwt.audience", spring + "audiences", "taquilla-api");
-        String algorithms = first(env, "taquilla.security.jwt.algorithms", spring + "jws-algorithms", "RS256,ES256");
+        String algorithms = first(env, "taquilla.security.jwt.algorithms", spring + "jws-algorithms",
+                env.getProperty("TAQUILLA_JWT_ALGORITHMS", "RS256,ES256"));
         return new JwtSettings(jwkSetUri.trim(), issuer.trim(), audience.split(",")[0].trim(),
                 Arrays.stream(algorithms.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList(),
-                env.getProperty("taquilla.security.jwt.roles-claim", "roles"),
-                env.getProperty("taquilla.security.jwt.organizer-claim", "org"));
+                first(env, "taquilla.security.jwt.roles-claim", "TAQUILLA_JWT_ROLES_CLAIM", "roles"),
+                first(env, "taquilla.security.jwt.organizer-claim", "TAQUILLA_JWT_ORGANIZER_CLAIM", "org"));
     }
 
     private static String first(Environment env, String name, String fallback, String otherwise) {
