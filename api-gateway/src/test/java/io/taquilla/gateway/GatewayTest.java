@@ -14,7 +14,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * Base for gateway tests: the whole gateway on a random port in front of six stub services. Every
+ * Base for gateway tests: the whole gateway on a random port in front of seven stub services. Every
  * test class shares the one Spring context (same properties), so the rate limits are low here and
  * tests that must stay under them use their own client address.
  */
@@ -27,7 +27,7 @@ abstract class GatewayTest {
     static final Map<String, StubUpstream> UPSTREAMS = new LinkedHashMap<>();
 
     static {
-        for (String service : new String[] {"catalog", "order", "payment", "ticketing", "scanner", "notification"}) {
+        for (String service : new String[] {"catalog", "order", "payment", "ticketing", "scanner", "notification", "identity"}) {
             UPSTREAMS.put(service, new StubUpstream(service));
         }
     }

@@ -18,6 +18,8 @@ class RoutingTest extends GatewayTest {
             "/api/events/8d6f0c4e-6a0e-4a55-9d43-4f6f3d1f7a10/availability, order",
             "/api/orders/2b0c4a55-1d0e-4b4f-8d43-1c2d3e4f5a60, order",
             "/api/admin/orders/2b0c4a55-1d0e-4b4f-8d43-1c2d3e4f5a60/refund, order",
+            "/api/admin/events/8d6f0c4e-6a0e-4a55-9d43-4f6f3d1f7a10/cancellation, order",
+            "/api/admin/events/8d6f0c4e-6a0e-4a55-9d43-4f6f3d1f7a10/cancel, catalog",
             "/api/payments/simulator/checkout/cs_123, payment",
             "/api/admin/payments, payment",
             "/api/tickets/orders/2b0c4a55-1d0e-4b4f-8d43-1c2d3e4f5a60, ticketing",
@@ -26,7 +28,21 @@ class RoutingTest extends GatewayTest {
             "/api/events/8d6f0c4e-6a0e-4a55-9d43-4f6f3d1f7a10/offline-bundle, scanner",
             "/api/events/8d6f0c4e-6a0e-4a55-9d43-4f6f3d1f7a10/checkins, scanner",
             "/api/admin/scans/recent, scanner",
-            "/api/admin/notifications/deliveries, notification"})
+            "/api/door/events, scanner",
+            "/api/door/events/8d6f0c4e-6a0e-4a55-9d43-4f6f3d1f7a10/roster, scanner",
+            "/api/admin/notifications/deliveries, notification",
+            "/oauth2/jwks, identity",
+            "/oauth2/authorize?client_id=door-app, identity",
+            "/login, identity",
+            "/.well-known/openid-configuration, identity",
+            "/userinfo, identity",
+            "/api/identity/invitations/abc, identity",
+            "/api/admin/identity/staff, identity",
+            "/api/tickets/orders/2b0c4a55-1d0e-4b4f-8d43-1c2d3e4f5a60/calendar.ics, ticketing",
+            "/api/tickets/resend, notification",
+            "/api/newsletter/subscriptions, notification",
+            "/api/newsletter/confirmations, notification",
+            "/api/newsletter/unsubscriptions, notification"})
     void routesEachPrefixToItsService(String path, String service) {
         HttpResponse<String> response = get(path);
 
@@ -64,6 +80,23 @@ class RoutingTest extends GatewayTest {
         StubUpstream.Received received = upstream("payment").last("/api/payments/webhooks/stripe");
         assertThat(received.body()).isEqualTo(raw);
         assertThat(received.header("Stripe-Signature")).isEqualTo("t=1700000000,v1=deadbeef");
+    }
+
+    @Test
+    void identityLearnsThePublicOriginSoItsRedirectsStayOnTheGateway() {
+        HttpResponse<String> response = get("/oauth2/authorize?client_id=console");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        StubUpstream.Received received = upstream("identity").last("/oauth2/authorize?client_id=console");
+        // The first value is the one the upstream uses (the gateway's own proxy filter may append).
+        assertThat(received.header("X-Forwarded-Host")).startsWith("localhost:" + port);
+        assertThat(received.header("X-Forwarded-Proto")).startsWith("http");
+        assertThat(received.header("X-Forwarded-Port")).startsWith(String.valueOf(port));
+
+        HttpResponse<String> spoofed = send(request("/login").header("X-Forwarded-For", freshClient())
+                .header("X-Forwarded-Host", "evil.example").GET());
+        assertThat(spoofed.statusCode()).isEqualTo(200);
+        assertThat(upstream("identity").last("/login").header("X-Forwarded-Host")).startsWith("localhost:" + port);
     }
 
     @Test

@@ -34,6 +34,10 @@ final class StubUpstream {
             throw new UncheckedIOException(e);
         }
         server.createContext("/", exchange -> {
+            if (exchange.getRequestURI().getPath().endsWith("/stream")) {
+                stream(exchange);
+                return;
+            }
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             String query = exchange.getRequestURI().getRawQuery();
             received.add(new Received(exchange.getRequestMethod(),
@@ -45,7 +49,39 @@ final class StubUpstream {
             exchange.getResponseBody().write(answer);
             exchange.close();
         });
+        // Streams block their thread; other requests must not wait behind them.
+        server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool(runnable -> {
+            Thread thread = new Thread(runnable, "stub-" + name);
+            thread.setDaemon(true);
+            return thread;
+        }));
         server.start();
+    }
+
+    /** What the stub's event streams send next; {@link #END} closes them. */
+    final java.util.concurrent.BlockingQueue<String> streamEvents = new java.util.concurrent.LinkedBlockingQueue<>();
+    static final String END = "END";
+
+    /** Answers {@code .../stream} like an SSE endpoint: each queued event written and flushed at once. */
+    private void stream(com.sun.net.httpserver.HttpExchange exchange) throws IOException {
+        received.add(new Received(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
+                Map.copyOf(exchange.getRequestHeaders()), ""));
+        exchange.getResponseHeaders().add("Content-Type", "text/event-stream");
+        exchange.sendResponseHeaders(200, 0);
+        try (java.io.OutputStream out = exchange.getResponseBody()) {
+            while (true) {
+                String event = streamEvents.poll(30, java.util.concurrent.TimeUnit.SECONDS);
+                if (event == null || END.equals(event)) {
+                    return;
+                }
+                out.write(event.getBytes(StandardCharsets.UTF_8));
+                out.flush();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (IOException clientGone) {
+            // the gateway closed the stream
+        }
     }
 
     String url() {

@@ -24,10 +24,11 @@ final class RuntimeContract {
         PORTS.put("ticketing-service", 8084);
         PORTS.put("scanner-service", 8085);
         PORTS.put("notification-service", 8086);
+        PORTS.put("identity-service", 8087);
     }
 
     static final List<String> SERVICES = List.of("catalog-service", "order-service", "payment-service",
-            "ticketing-service", "scanner-service", "notification-service");
+            "ticketing-service", "scanner-service", "notification-service", "identity-service");
 
     /** Set for every service: without them a container would talk to localhost or use dev secrets. */
     static final Set<String> EVERY_SERVICE = Set.of("SERVER_PORT", "DATABASE_URL", "DATABASE_USER", "DATABASE_PASSWORD",
@@ -41,7 +42,8 @@ final class RuntimeContract {
             "PAYMENT_URL", "payment-service",
             "TICKETING_URL", "ticketing-service",
             "SCANNER_URL", "scanner-service",
-            "NOTIFICATION_URL", "notification-service");
+            "NOTIFICATION_URL", "notification-service",
+            "IDENTITY_URL", "identity-service");
 
     static Set<String> required(String module) {
         if (module.equals("api-gateway")) {
@@ -49,6 +51,12 @@ final class RuntimeContract {
         }
         if (module.equals("payment-service")) {
             return union(EVERY_SERVICE, Set.of("STRIPE_WEBHOOK_SECRET"));
+        }
+        if (module.equals("identity-service")) {
+            // The issuer itself: it signs staff tokens, so it needs no shared secret and no JWKS URL.
+            Set<String> identity = new java.util.HashSet<>(EVERY_SERVICE);
+            identity.removeAll(Set.of("TAQUILLA_JWT_JWK_SET_URI"));
+            return Set.copyOf(identity);
         }
         if (module.equals("notification-service")) {
             return union(EVERY_SERVICE, Set.of("SMTP_HOST", "SMTP_PORT"));

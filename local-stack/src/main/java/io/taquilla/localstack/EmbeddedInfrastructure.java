@@ -21,7 +21,7 @@ import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 final class EmbeddedInfrastructure implements AutoCloseable {
 
     /** Each service's schema, which is also its database user and password locally. */
-    static final List<String> SCHEMAS = List.of("catalog", "ordering", "payments", "ticketing", "scanning", "notification");
+    static final List<String> SCHEMAS = List.of("catalog", "ordering", "payments", "ticketing", "scanning", "notification", "identity");
 
     final EmbeddedPostgres postgres;
     final EmbeddedKafkaKraftBroker kafka;

@@ -38,7 +38,8 @@ final class Http {
     }
 
     private static HttpRequest.Builder builder(String url, Map<String, String> headers) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30));
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url))
+                .timeout(Duration.ofSeconds(Long.getLong("taquilla.http.timeout-seconds", 30)));
         headers.forEach(builder::header);
         return builder;
     }

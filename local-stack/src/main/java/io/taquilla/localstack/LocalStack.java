@@ -16,17 +16,16 @@ final class LocalStack implements AutoCloseable {
     static final String ORDER_TOKEN_SECRET = "taquilla-local-order-token-secret-0123456789";
     static final String STRIPE_WEBHOOK_SECRET = "whsec_taquilla_local_simulator_secret";
 
+
     final StackLayout layout;
     final EmbeddedInfrastructure infrastructure;
     final InboxServer inbox;
     final ServiceProcesses services;
-    final LocalIssuer issuer;
     final Duration startup;
 
     private LocalStack(StackLayout layout, EmbeddedInfrastructure infrastructure, InboxServer inbox,
-                       ServiceProcesses services, LocalIssuer issuer, Duration startup) {
+                       ServiceProcesses services, Duration startup) {
         this.layout = layout;
-        this.issuer = issuer;
         this.infrastructure = infrastructure;
         this.inbox = inbox;
         this.services = services;
@@ -44,14 +43,16 @@ final class LocalStack implements AutoCloseable {
         System.out.printf("  PostgreSQL, Kafka and SMTP up in %.1f s%n", seconds(began));
         InboxServer inbox = null;
         ServiceProcesses services = null;
-        LocalIssuer issuer = null;
         try {
             inbox = new InboxServer(infrastructure.mail, layout.inboxPort());
-            issuer = LocalIssuer.of(home, layout).serve(LocalIssuer.jwksPort(layout));
             Path logs = home.resolve(".taquilla").resolve("logs" + (layout.base() == 8080 ? "" : "-" + layout.base()));
             services = new ServiceProcesses(home, logs);
             for (StackLayout.Service service : StackLayout.SERVICES) {
-                Map<String, String> env = environment(layout, infrastructure, service.schema(), issuer);
+                Map<String, String> env = environment(layout, infrastructure, service.schema());
+                if (service.module().equals("identity-service")) {
+                    env.put("TAQUILLA_CLI_CLIENT_SECRET", DemoData.CLI_CLIENT_SECRET);
+                    env.put("SPRING_APPLICATION_JSON", DemoData.identitySeedJson());
+                }
                 env.putAll(overrides);
                 services.start(service.module(), layout.port(service), env);
             }
@@ -59,20 +60,18 @@ final class LocalStack implements AutoCloseable {
                 services.start("api-gateway", layout.gatewayPort(), gatewayEnvironment(layout));
             }
             // Seven JVMs starting at once on a busy 2-core machine can take minutes; -Dtaquilla.ready.minutes=N.
-            services.awaitReady(Duration.ofMinutes(Long.getLong("taquilla.ready.minutes", 8)));
+            services.awaitReady(Duration.ofMinutes(Long.getLong("taquilla.ready.minutes",
+                    Long.getLong("taquilla.stack.ready-minutes", 8))));
             System.out.printf("  %d services ready at %.1f s%n", services.ports().size(), seconds(began));
-            DemoData.load(layout, services.ports().containsKey("api-gateway"), issuer);
+            DemoData.load(layout, services.ports().containsKey("api-gateway"));
             System.out.printf("  demo event \"Perreo Fridays\" on sale at %.1f s%n", seconds(began));
-            return new LocalStack(layout, infrastructure, inbox, services, issuer, Duration.between(began, Instant.now()));
+            return new LocalStack(layout, infrastructure, inbox, services, Duration.between(began, Instant.now()));
         } catch (Exception e) {
             if (services != null) {
                 services.close();
             }
             if (inbox != null) {
                 inbox.close();
-            }
-            if (issuer != null) {
-                issuer.close();
             }
             infrastructure.close();
             throw e;
@@ -83,16 +82,15 @@ final class LocalStack implements AutoCloseable {
         return Duration.between(since, Instant.now()).toMillis() / 1000.0;
     }
 
-    private static Map<String, String> environment(StackLayout layout, EmbeddedInfrastructure infrastructure, String schema,
-                                                   LocalIssuer issuer) {
+    private static Map<String, String> environment(StackLayout layout, EmbeddedInfrastructure infrastructure, String schema) {
         Map<String, String> env = new HashMap<>();
         env.put("DATABASE_URL", infrastructure.jdbcUrl());
         env.put("DATABASE_USER", schema);
         env.put("DATABASE_PASSWORD", schema);
         env.put("KAFKA_BOOTSTRAP_SERVERS", infrastructure.bootstrapServers());
-        // Staff tokens: verified from the local issuer's JWKS (no signing secret in any service).
-        env.put("TAQUILLA_JWT_JWK_SET_URI", LocalIssuer.jwkSetUri(layout));
-        env.put("TAQUILLA_ISSUER", issuer.issuer());
+        // Staff tokens: issued by identity-service under the gateway's URL, verified from its JWKS.
+        env.put("TAQUILLA_ISSUER", layout.gatewayUrl());
+        env.put("TAQUILLA_JWT_JWK_SET_URI", layout.url("identity-service") + "/oauth2/jwks");
         env.put("TAQUILLA_ORDER_TOKEN_SECRET", ORDER_TOKEN_SECRET);
         env.put("PUBLIC_BASE_URL", layout.gatewayUrl());
         env.put("SMTP_HOST", "127.0.0.1");
@@ -111,6 +109,9 @@ final class LocalStack implements AutoCloseable {
         env.put("TICKETING_URL", layout.url("ticketing-service"));
         env.put("SCANNER_URL", layout.url("scanner-service"));
         env.put("NOTIFICATION_URL", layout.url("notification-service"));
+        env.put("IDENTITY_URL", layout.url("identity-service"));
+        // The door app's "paste a door token" sign-in: local only (./taquilla token door).
+        env.put("DOOR_DEV_LOGIN", "true");
         return env;
     }
 
@@ -119,18 +120,36 @@ final class LocalStack implements AutoCloseable {
     }
 
     String adminToken() {
-        return issuer.admin(Duration.ofHours(12));
+        return identityAdminToken();
     }
 
     String doorToken() {
-        return issuer.door(Duration.ofHours(12));
+        return identityDoorToken();
+    }
+
+    /** A platform-admin token from identity-service (client credentials of the local script client). */
+    String identityAdminToken() {
+        return new StaffTokens(identityBase()).clientCredentials(DemoData.CLI_CLIENT_ID, DemoData.CLI_CLIENT_SECRET);
+    }
+
+    /** A door token from identity-service: the seeded door account logging in through the door app. */
+    String identityDoorToken() {
+        return doorLogin(identityBase(), layout.gatewayUrl(), "taquilla up").get("access_token").asString();
+    }
+
+    static tools.jackson.databind.JsonNode doorLogin(String identity, String publicBase, String deviceName) {
+        return new StaffTokens(identity).login("door-app", publicBase + "/door/callback", DemoData.DOOR.email(),
+                DemoData.DOOR.password(), Map.of("device_name", deviceName));
+    }
+
+    private String identityBase() {
+        return services.ports().containsKey("api-gateway") ? layout.gatewayUrl() : layout.url("identity-service");
     }
 
     @Override
     public void close() {
         services.close();
         inbox.close();
-        issuer.close();
         infrastructure.close();
     }
 }

@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * Where everything listens. The default base is the documented one (gateway 8080, services
- * 8081..8086, PostgreSQL 5433, SMTP 3025, inbox 8025); tests shift the whole set with another base.
+ * 8081..8087, PostgreSQL 5433, SMTP 3025, inbox 8025); tests shift the whole set with another base.
  */
 record StackLayout(int base) {
 
@@ -18,7 +18,8 @@ record StackLayout(int base) {
             new Service("payment-service", "payments", 3),
             new Service("ticketing-service", "ticketing", 4),
             new Service("scanner-service", "scanning", 5),
-            new Service("notification-service", "notification", 6));
+            new Service("notification-service", "notification", 6),
+            new Service("identity-service", "identity", 7));
 
     int gatewayPort() {
         return base;

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * Entry point of {@code ./taquilla}: {@code up [--data-dir DIR] [--fresh]}, {@code demo},
- * {@code token admin|door}, {@code inbox}.
+ * Entry point of {@code ./taquilla}: {@code up [--data-dir DIR] [--fresh] [--base PORT]}, {@code demo},
+ * {@code token admin|door}, {@code inbox}. {@code --base} shifts every port (gateway = base).
  */
 public final class Taquilla {
 
@@ -18,28 +18,31 @@ public final class Taquilla {
         List<String> arguments = Arrays.asList(args);
         String command = arguments.isEmpty() ? "help" : arguments.get(0);
         Path home = Path.of(System.getProperty("taquilla.home", ".")).toAbsolutePath().normalize();
-        // -Dtaquilla.base=N shifts every port (gateway N, services N+1..), for a second stack beside 8080.
-        StackLayout layout = new StackLayout(Integer.getInteger("taquilla.base", StackLayout.DEFAULT.base()));
+        // --base N (or -Dtaquilla.base=N) shifts every port (gateway N, services N+1..), for a second stack beside 8080.
+        int base = arguments.indexOf("--base") >= 0 && arguments.indexOf("--base") + 1 < arguments.size()
+                ? Integer.parseInt(arguments.get(arguments.indexOf("--base") + 1))
+                : Integer.getInteger("taquilla.base", StackLayout.DEFAULT.base());
+        StackLayout layout = new StackLayout(base);
         switch (command) {
             case "up" -> up(home, layout, arguments);
             case "demo" -> {
-                boolean passed = new DemoJourney(routes(layout), layout.inboxUrl(), LocalIssuer.of(home, layout),
-                        System.out).run();
+                boolean passed = new DemoJourney(routes(layout), layout.inboxUrl(), token(layout, "admin"),
+                        token(layout, "door"), System.out).run();
                 if (gatewayUp(layout)) {
                     System.out.printf("%nBuy with a browser: %s/  (\"Perreo Fridays\": %s/events/%s; pay on the test checkout page)%n",
                             layout.gatewayUrl(), layout.gatewayUrl(), DemoData.SLUG);
                 }
                 System.exit(passed ? 0 : 1);
             }
-            case "token" -> System.out.println(token(LocalIssuer.of(home, layout),
-                    arguments.size() > 1 ? arguments.get(1) : "admin"));
+            case "token" -> System.out.println(token(layout, arguments.size() > 1 ? arguments.get(1) : "admin"));
             case "inbox" -> System.out.println(new Http().get(layout.inboxUrl() + "/messages", java.util.Map.of()).body());
-            case "dlt" -> System.exit(new DeadLetterCommand(stackLayout(),
-                    LocalIssuer.of(home, stackLayout()).admin(java.time.Duration.ofHours(1)), System.out)
+            case "dlt" -> System.exit(new DeadLetterCommand(stackLayout(), adminToken(), System.out)
+                    .run(arguments.subList(1, arguments.size())));
+            case "outbox" -> System.exit(new OutboxCommand(stackLayout(), adminToken(), System.out)
                     .run(arguments.subList(1, arguments.size())));
             default -> {
-                System.out.println("usage: taquilla up [--data-dir DIR] [--fresh] | demo | token admin|organizer|door | inbox"
-                        + " | dlt list|show|replay");
+                System.out.println("usage: taquilla up [--data-dir DIR] [--fresh] | demo | token admin|door | inbox"
+                        + " | dlt list|show|replay | outbox parked|retry|discard");
                 System.exit(command.equals("help") ? 0 : 2);
             }
         }
@@ -51,13 +54,20 @@ public final class Taquilla {
         return base == null || base.isBlank() ? StackLayout.DEFAULT : new StackLayout(Integer.parseInt(base.trim()));
     }
 
-    /** {@code admin}: a platform admin; {@code organizer}: the demo organizer's admin; {@code door}: its door device. */
-    private static String token(LocalIssuer issuer, String kind) {
-        java.time.Duration ttl = java.time.Duration.ofHours(12);
+    private static String adminToken() {
+        return token(stackLayout(), "admin");
+    }
+
+    /**
+     * A real token from the running identity-service: {@code admin} through the taquilla-cli client
+     * credentials, {@code door} by logging the seeded door account in through the door app (PKCE).
+     */
+    private static String token(StackLayout layout, String kind) {
+        String identity = routes(layout).url("/oauth2/token").replace("/oauth2/token", "");
         return switch (kind) {
-            case "door" -> issuer.door(ttl);
-            case "organizer" -> issuer.organizerAdmin(ttl);
-            default -> issuer.admin(ttl);
+            case "admin" -> new StaffTokens(identity).clientCredentials(DemoData.CLI_CLIENT_ID, DemoData.CLI_CLIENT_SECRET);
+            case "door" -> LocalStack.doorLogin(identity, layout.gatewayUrl(), "taquilla token").get("access_token").asString();
+            default -> throw new IllegalArgumentException("token admin|door");
         };
     }
 
@@ -83,7 +93,7 @@ public final class Taquilla {
         if (arguments.contains("--fresh") && dataDirectory != null) {
             deleteRecursively(dataDirectory);
         }
-        System.out.println("Starting Taquilla: embedded PostgreSQL, Kafka and SMTP, six services and the gateway...");
+        System.out.println("Starting Taquilla: embedded PostgreSQL, Kafka and SMTP, seven services and the gateway...");
         LocalStack stack = LocalStack.start(home, layout, dataDirectory);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -103,6 +113,8 @@ public final class Taquilla {
                   Kafka                          %s
                   Logs                           %s
                 %s
+                  Staff logins (local only; sign in at %s/login through the console or door app)
+                %s
                   Dev admin token   %s
                   Door token        %s
 
@@ -110,8 +122,16 @@ public final class Taquilla {
                 """,
                 stack.startup.toMillis() / 1000.0, layout.gatewayUrl(), layout.gatewayUrl(), layout.gatewayUrl(), stack.inbox.port() == 0 ? "" : layout.inboxUrl(),
                 stack.infrastructure.jdbcUrl(), stack.infrastructure.bootstrapServers(), home.resolve(".taquilla/logs"),
-                services(stack), stack.adminToken(), stack.doorToken());
+                services(stack), layout.gatewayUrl(), logins(), stack.adminToken(), stack.doorToken());
         stopped.await();
+    }
+
+    private static String logins() {
+        StringBuilder lines = new StringBuilder();
+        DemoData.LOGINS.forEach(login -> lines.append(String.format("    %-16s %-24s %s%s%n", login.role(), login.email(),
+                login.password(), login.organizerId() == null ? "" : "   (" + DemoData.ORGANIZER_NAME + ")")));
+        lines.append(String.format("    %-16s %-24s %s%n", "script client", DemoData.CLI_CLIENT_ID, DemoData.CLI_CLIENT_SECRET));
+        return lines.toString();
     }
 
     private static String services(LocalStack stack) {

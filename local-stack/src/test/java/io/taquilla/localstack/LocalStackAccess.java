@@ -34,7 +34,7 @@ public final class LocalStackAccess implements AutoCloseable {
     }
 
     /** The repository root, whether run from it (exec:java) or from the module (surefire). */
-    private static java.nio.file.Path home() {
+    static java.nio.file.Path home() {
         java.nio.file.Path dir = java.nio.file.Path.of("").toAbsolutePath();
         while (dir != null && !java.nio.file.Files.isDirectory(dir.resolve("local-stack"))) {
             dir = dir.getParent();

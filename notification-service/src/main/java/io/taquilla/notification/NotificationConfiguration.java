@@ -9,13 +9,12 @@ import io.taquilla.notification.delivery.domain.RetryPolicy;
 import io.taquilla.notification.message.MailTemplates;
 import io.taquilla.notification.message.MessageComposer;
 import io.taquilla.notification.message.TicketLinks;
+import io.taquilla.notification.sending.EmailAddresses;
 import io.taquilla.notification.sending.EmailSender;
 import io.taquilla.notification.sending.SmsSender;
 import io.taquilla.notification.sending.SmtpEmailSender;
 import io.taquilla.notification.sending.TwilioSmsSender;
 import io.taquilla.web.OrderAccessTokens;
-import jakarta.mail.internet.AddressException;
-import jakarta.mail.internet.InternetAddress;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -67,11 +66,6 @@ class NotificationConfiguration {
 
     /** Message-IDs end in the sender's domain, as RFC 5322 recommends. */
     static String messageIdDomain(String mailFrom) {
-        try {
-            String address = new InternetAddress(mailFrom, true).getAddress();
-            return address.substring(address.indexOf('@') + 1);
-        } catch (AddressException e) {
-            return "taquilla.local";
-        }
+        return EmailAddresses.domainOf(mailFrom);
     }
 }

@@ -61,6 +61,28 @@ class OrderNewsEmailTest {
     }
 
     @Test
+    void aRefundOfTheEventCancellationSagaSendsTheCancellationEmailOnce() throws Exception {
+        String email = TestEvents.email();
+        UUID orderId = UUID.randomUUID();
+        DeliveryRows rows = new DeliveryRows(jdbi);
+        TestEvents.publishTickets(TestEvents.ticketsIssued(orderId, "Festa Major", "Laia", email, null, 1));
+        await().atMost(WAIT).until(() -> "SENT".equals(rows.status(orderId, "TICKETS", "EMAIL")));
+
+        OrderRefunded refunded = new OrderRefunded(UUID.randomUUID(), Instant.now(), orderId, UUID.randomUUID(),
+                new Customer(email, "Laia", null), new Money(2000, "EUR"), false, OrderRefunded.EVENT_CANCELLED);
+        TestEvents.publish(Topics.ORDERING_ORDER, refunded);
+        TestEvents.publish(Topics.ORDERING_ORDER, refunded);
+
+        await().atMost(WAIT).until(() -> "SENT".equals(rows.status(orderId, "EVENT_CANCELLED", "EMAIL")));
+        MimeMessage cancelled = TestMailServer.messagesTo(email).stream()
+                .filter(m -> subject(m).startsWith("Cancelled")).findFirst().orElseThrow();
+        assertThat(cancelled.getSubject()).isEqualTo("Cancelled: Festa Major (your refund)");
+        assertThat(MimeParts.of(cancelled).plainText()).contains("has been cancelled", "20.00 EUR", reference(orderId));
+        assertThat(rows.status(orderId, "REFUND", "EMAIL")).isNull();
+        assertThat(TestMailServer.messagesTo(email)).hasSize(2);
+    }
+
+    @Test
     void aLatePaymentThatWasRejectedAndThenRefundedAutomaticallyIsToldOnce() throws Exception {
         String email = TestEvents.email();
         UUID orderId = UUID.randomUUID();

@@ -59,9 +59,11 @@ class TicketEmailTest {
         assertThat(parts.multipartTypes()).contains("multipart/mixed", "multipart/related", "multipart/alternative");
         String html = parts.html();
         String text = parts.plainText();
-        String link = "https://tickets.example.test/api/tickets/orders/" + orderId + "?token=" + orderTokens.tokenFor(orderId);
-        assertThat(html).contains("Primavera Fest", "Sala Apolo", "Sat 17 Jan 2026, 20:00 UTC", "Ana García",
-                "/api/tickets/orders/" + orderId + "?token&#x3D;" + orderTokens.tokenFor(orderId));
+        // The purchase site's tickets page, not the raw API.
+        String link = "https://tickets.example.test/tickets?order=" + orderId + "&token=" + orderTokens.tokenFor(orderId);
+        // No venue time zone in this (older-shaped) event: the time prints in UTC.
+        assertThat(html).contains("Primavera Fest", "Sala Apolo", "Saturday, January 17, 2026, 8:00 PM UTC", "Ana García",
+                "/tickets?order&#x3D;" + orderId + "&amp;token&#x3D;" + orderTokens.tokenFor(orderId));
         assertThat(orderTokens.verify(orderId, link.substring(link.indexOf("token=") + 6))).isTrue();
         assertThat(text).contains("Primavera Fest", "Sala Apolo", link, "25.00 EUR");
 
@@ -89,7 +91,7 @@ class TicketEmailTest {
                 String pageText = stripper.getText(pdf);
                 IssuedTicket ticket = issued.tickets().get(page - 1);
                 assertThat(pageText).contains("Primavera Fest", "Sala Apolo", "General admission", ticket.ticketNumber(),
-                        "Sat 17 Jan 2026, 20:00 UTC");
+                        "Saturday, January 17, 2026, 8:00 PM UTC");
             }
         }
         assertThat(rows.publishedStatuses(orderId)).containsExactly("EMAIL:SENT");
@@ -152,6 +154,34 @@ class TicketEmailTest {
                 .containsEntry("attempts", 0);
         assertThat(rows.publishedStatuses(orderId)).containsExactlyInAnyOrder("SMS:SKIPPED", "EMAIL:SENT");
         assertThat(TestMailServer.messagesTo(email)).hasSize(1);
+    }
+
+    @Test
+    void aSpanishBuyerGetsTheEmailAndPdfInSpanishWithTheTimeAtTheVenue() throws Exception {
+        String email = TestEvents.email();
+        UUID orderId = UUID.randomUUID();
+        TicketsIssued english = TestEvents.ticketsIssued(orderId, "Perreo Fridays", "Lucía Pérez", email, null, 2);
+        TicketsIssued issued = new TicketsIssued(english.eventId(), english.occurredAt(), orderId, english.catalogEventId(),
+                english.eventName(), english.venueName(), english.eventStartsAt(), english.customer(), english.tickets(),
+                "Carrer Nou de la Rambla 113", "Barcelona", "Europe/Madrid", "es");
+
+        TestEvents.publishTickets(issued);
+
+        DeliveryRows rows = new DeliveryRows(jdbi);
+        await().atMost(WAIT).until(() -> "SENT".equals(rows.status(orderId, "TICKETS", "EMAIL")));
+        MimeMessage message = TestMailServer.messagesTo(email).get(0);
+        assertThat(message.getSubject()).isEqualTo("Tus entradas para Perreo Fridays");
+        MimeParts parts = MimeParts.of(message);
+        // 20:00 UTC is 21:00 in Barcelona in January.
+        assertThat(parts.html()).contains("Hola, Lucía Pérez", "aquí tienes tus 2 entradas", "sábado, 17 de enero de 2026", "21:00 CET",
+                "Sala Apolo, Carrer Nou de la Rambla 113, Barcelona", "Ver tus entradas");
+        assertThat(parts.plainText()).contains("sábado, 17 de enero de 2026", "21:00 CET", "/tickets?order=" + orderId);
+        MimeParts.Leaf pdf = parts.ofType("application/pdf").get(0);
+        assertThat(pdf.filename()).startsWith("entradas-");
+        try (PDDocument document = Loader.loadPDF(pdf.bytes())) {
+            assertThat(new PDFTextStripper().getText(document)).contains("sábado, 17 de enero de 2026", "21:00 CET",
+                    "Titular", "Número de entrada", "Entrada 2 de 2", "Carrer Nou de la Rambla 113");
+        }
     }
 
     @Test

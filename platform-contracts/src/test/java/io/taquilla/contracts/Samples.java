@@ -18,6 +18,7 @@ import io.taquilla.contracts.notification.DeliveryStatusChanged;
 import io.taquilla.contracts.ordering.InventoryChanged;
 import io.taquilla.contracts.ordering.OrderCancelled;
 import io.taquilla.contracts.ordering.OrderConfirmed;
+import io.taquilla.contracts.ordering.OrderDisputed;
 import io.taquilla.contracts.ordering.OrderExpired;
 import io.taquilla.contracts.ordering.OrderLine;
 import io.taquilla.contracts.ordering.OrderPlaced;
@@ -108,6 +109,8 @@ final class Samples {
                     "Rosalía — Motomami Tour", "es"),
                     new OrderRefunded(id(), NOW, ORDER_ID, CATALOG_EVENT_ID, ANA, TOTAL, false,
                             "Rosalía — Motomami Tour", "es", OrderRefunded.EVENT_CANCELLED))),
+            entry(OrderDisputed.class, List.of(new OrderDisputed(id(), NOW, ORDER_ID, CATALOG_EVENT_ID, "needs_response",
+                    false, true), new OrderDisputed(id(), NOW, ORDER_ID, CATALOG_EVENT_ID, "won", true, false))),
             entry(InventoryChanged.class, List.of(
                     new InventoryChanged(id(), NOW, CATALOG_EVENT_ID, GA_ID, 400, 12, 350, 38))),
 

@@ -1,6 +1,7 @@
 package io.taquilla.messaging;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.taquilla.messaging.consumer.ConsumerRecovery;
 import io.taquilla.messaging.consumer.DeadLetters;
 import io.taquilla.messaging.consumer.IncomingEvents;
 import io.taquilla.messaging.deadletter.DeadLetterAdmin;
@@ -9,6 +10,8 @@ import io.taquilla.messaging.deadletter.DeadLetterTopics;
 import io.taquilla.messaging.inbox.Inbox;
 import io.taquilla.messaging.outbox.Outbox;
 import io.taquilla.messaging.outbox.OutboxRelay;
+import io.taquilla.messaging.outbox.ParkedRows;
+import io.taquilla.messaging.outbox.ParkedRowsController;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -79,8 +82,10 @@ public class MessagingAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    public Outbox outbox() {
-        return new Outbox(EventJson.MAPPER);
+    public Outbox outbox(KafkaProperties kafka) {
+        Object configured = kafka.buildProducerProperties().get(ProducerConfig.MAX_REQUEST_SIZE_CONFIG);
+        int maxRequest = configured == null ? 1_048_576 : Integer.parseInt(configured.toString());
+        return new Outbox(EventJson.MAPPER, maxRequest - Outbox.HEADROOM_BYTES);
     }
 
     @Bean
@@ -142,7 +147,13 @@ public class MessagingAutoConfiguration {
                 jdbi, properties.topics().consumes(), group);
     }
 
-    /** {@code /api/admin/dead-letters}, in services (web applications) only. */
+    @Bean
+    @ConditionalOnMissingBean
+    public ParkedRows parkedRows(Jdbi jdbi) {
+        return new ParkedRows(jdbi);
+    }
+
+    /** {@code /api/admin/dead-letters} and {@code /api/admin/outbox/parked}, in services (web applications) only. */
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnClass(name = "org.springframework.web.bind.annotation.RestController")
     @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -152,23 +163,43 @@ public class MessagingAutoConfiguration {
         DeadLetterController deadLetterController(DeadLetterAdmin admin) {
             return new DeadLetterController(admin);
         }
+
+        @Bean
+        ParkedRowsController parkedRowsController(ParkedRows parked) {
+            return new ParkedRowsController(parked);
+        }
     }
 
-    /** Read only committed records, start from the beginning when a group is new, never auto-commit. */
+    /**
+     * Read only committed records, start from the beginning when a group is new, never
+     * auto-commit, and get a crashed member's partitions back within the session timeout.
+     */
     @Bean
-    public DefaultKafkaConsumerFactoryCustomizer readCommittedConsumers() {
-        return factory -> factory.updateConfigs(Map.of(
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class));
+    public DefaultKafkaConsumerFactoryCustomizer readCommittedConsumers(MessagingProperties properties) {
+        Map<String, Object> config = new HashMap<>(ConsumerRecovery.settings(properties.consumer()));
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        return factory -> factory.updateConfigs(config);
     }
 
-    /** Commit each record's offset after its listener returned, i.e. after the database commit. */
+    /**
+     * Commit each record's offset after its listener returned, i.e. after the database commit;
+     * with {@code taquilla.messaging.consumer.instance-id} set, join as a static member.
+     */
     @Bean
-    public ContainerCustomizer<String, String, ConcurrentMessageListenerContainer<String, String>> commitAfterEachRecord() {
-        return container -> container.getContainerProperties().setAckMode(ContainerProperties.AckMode.RECORD);
+    public ContainerCustomizer<String, String, ConcurrentMessageListenerContainer<String, String>> commitAfterEachRecord(
+            MessagingProperties properties) {
+        return container -> {
+            container.getContainerProperties().setAckMode(ContainerProperties.AckMode.RECORD);
+            String instanceId = ConsumerRecovery.instanceId(properties.consumer(), container.getListenerId());
+            if (instanceId != null) {
+                container.getContainerProperties().getKafkaConsumerProperties()
+                        .setProperty(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, instanceId);
+            }
+        };
     }
 
     @Bean

@@ -15,22 +15,28 @@ public record MessagingProperties(@DefaultValue Relay relay, @DefaultValue Consu
     /**
      * @param pollInterval how long a relay sleeps when LISTEN/NOTIFY said nothing (a safety net)
      * @param retention how long published rows stay in the outbox for inspection before deletion
+     * @param maxAttempts after how many refusals by Kafka (too large, invalid) a row is parked
      */
     public record Relay(@DefaultValue("true") boolean enabled,
                         @DefaultValue("500") int batchSize,
                         @DefaultValue("500ms") Duration pollInterval,
-                        @DefaultValue("24h") Duration retention) {}
+                        @DefaultValue("24h") Duration retention,
+                        @DefaultValue("5") int maxAttempts) {}
 
     /**
      * Failed deliveries that can succeed are retried without limit, waiting {@code initialInterval}
      * × {@code multiplier}^n, at most {@code maxInterval} (keep it well under
      * {@code max.poll.interval.ms}), spread by ±{@code jitter}; records that never can are
-     * dead-lettered at once (see {@code Failures}).
+     * dead-lettered at once (see {@code Failures}). {@code sessionTimeout}, {@code heartbeatInterval}
+     * and {@code instanceId} decide how fast partitions move after a crash (see {@code ConsumerRecovery}).
      */
     public record Consumer(@DefaultValue("200ms") Duration initialInterval,
                            @DefaultValue("2.0") double multiplier,
                            @DefaultValue("30s") Duration maxInterval,
-                           @DefaultValue("0.2") double jitter) {
+                           @DefaultValue("0.2") double jitter,
+                           @DefaultValue("10s") Duration sessionTimeout,
+                           @DefaultValue("3s") Duration heartbeatInterval,
+                           String instanceId) {
 
         public io.taquilla.messaging.worker.Backoff backoff() {
             return new io.taquilla.messaging.worker.Backoff(initialInterval, maxInterval, multiplier, jitter);

@@ -61,7 +61,7 @@ public final class MessagingFixture implements AutoCloseable {
                 new StringSerializer(), new StringSerializer());
         closeables.add(producer);
         OutboxRelay relay = new OutboxRelay(name, jdbi, dataSource, producer,
-                new MessagingProperties.Relay(true, 200, pollInterval, Duration.ofHours(1)),
+                new MessagingProperties.Relay(true, 200, pollInterval, Duration.ofHours(1), 3),
                 json, meters, hook);
         closeables.add(relay::stop);
         return relay;

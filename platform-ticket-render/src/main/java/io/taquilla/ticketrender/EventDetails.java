@@ -38,7 +38,7 @@ public record EventDetails(String name, String venueName, String venueAddress, S
 
     /**
      * Date and time at the venue in the buyer's language, with the zone's short name:
-     * {@code Saturday, January 17, 2026, 9:00 PM CET} or {@code sábado, 17 de enero de 2026, 21:00 CET}.
+     * {@code Saturday, January 17, 2026, 9:00 PM CET} or {@code sábado, 17 de enero de 2026 21:00 CET}.
      */
     public String when(TicketLanguage language) {
         if (startsAt == null) {

@@ -2,6 +2,7 @@ package io.taquilla.notification.message;
 
 import com.samskivert.mustache.Mustache;
 import com.samskivert.mustache.Template;
+import io.taquilla.ticketrender.TicketLanguage;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -23,10 +24,25 @@ public class MailTemplates {
     }
 
     public String html(String name, Object model) {
-        return compiled.computeIfAbsent("html:" + name, key -> html.loadTemplate("email/" + name + ".html")).execute(model);
+        return html(name, TicketLanguage.EN, model);
     }
 
     public String text(String name, Object model) {
-        return compiled.computeIfAbsent("text:" + name, key -> text.loadTemplate("email/" + name + ".txt")).execute(model);
+        return text(name, TicketLanguage.EN, model);
+    }
+
+    /** English templates are {@code email/<name>}, Spanish ones {@code email/es/<name>}. */
+    public String html(String name, TicketLanguage language, Object model) {
+        String path = path(name, language) + ".html";
+        return compiled.computeIfAbsent("html:" + path, key -> html.loadTemplate(path)).execute(model);
+    }
+
+    public String text(String name, TicketLanguage language, Object model) {
+        String path = path(name, language) + ".txt";
+        return compiled.computeIfAbsent("text:" + path, key -> text.loadTemplate(path)).execute(model);
+    }
+
+    private static String path(String name, TicketLanguage language) {
+        return language == TicketLanguage.ES ? "email/es/" + name : "email/" + name;
     }
 }

@@ -4,7 +4,6 @@ import io.taquilla.contracts.TaquillaEvent;
 import io.taquilla.contracts.ticketing.TicketsIssued;
 import io.taquilla.notification.delivery.Delivery;
 import io.taquilla.notification.delivery.domain.DeliveryKind;
-import io.taquilla.notification.delivery.domain.Formats;
 import io.taquilla.notification.sending.EmailMessage;
 import io.taquilla.notification.sending.SmsMessage;
 
@@ -35,15 +34,12 @@ public class MessageComposer {
                 messageId, templates);
     }
 
-    /** Only tickets go by SMS: a short text with the link. */
+    /** Only tickets go by SMS: a short text with the date at the venue and the link, in the buyer's language. */
     public SmsMessage sms(Delivery delivery) {
         if (delivery.kind() != DeliveryKind.TICKETS) {
             throw new IllegalArgumentException("no SMS for " + delivery.kind());
         }
         TicketsIssued issued = (TicketsIssued) EventPayloads.read(delivery.sourceEventType(), delivery.payload());
-        int count = issued.tickets().size();
-        String body = "Taquilla: your " + count + (count == 1 ? " ticket" : " tickets") + " for "
-                + Formats.oneLine(issued.eventName(), 60) + ": " + links.tickets(issued.orderId());
-        return new SmsMessage(delivery.recipient(), body);
+        return new SmsMessage(delivery.recipient(), TicketsEmail.sms(issued, links));
     }
 }

@@ -9,19 +9,25 @@ import io.taquilla.contracts.ordering.OrderRejected;
 import io.taquilla.notification.delivery.domain.DeliveryKind;
 import io.taquilla.notification.delivery.domain.Formats;
 import io.taquilla.notification.sending.EmailMessage;
+import io.taquilla.ticketrender.TicketLanguage;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** Emails about an order that has no tickets to show: expired, refunded, refunded because it paid too late. */
+/**
+ * Emails about an order that has no tickets to show: expired, refunded, refunded because it paid too
+ * late; in the buyer's language.
+ */
 final class OrderNewsEmail {
 
     private OrderNewsEmail() {
     }
 
-    static EmailMessage compose(DeliveryKind kind, TaquillaEvent event, UUID orderId, String eventName, String to,
+    static EmailMessage compose(DeliveryKind kind, TaquillaEvent event, UUID orderId, String knownEventName, String to,
                                 String messageId, MailTemplates templates) {
+        TicketLanguage language = TicketLanguage.of(locale(event));
+        String eventName = eventName(event) != null ? eventName(event) : knownEventName;
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("buyerName", customer(event) == null ? "" : customer(event).name());
         model.put("orderReference", Formats.orderReference(orderId));
@@ -30,26 +36,56 @@ final class OrderNewsEmail {
         model.put("amount", Formats.money(amount(event)));
         model.put("hasAmount", amount(event) != null);
         String reference = Formats.orderReference(orderId);
-        String about = eventName == null ? "order " + reference : Formats.oneLine(eventName, 100);
+        String about = eventName == null ? Wording.orderAbout(language, reference) : Formats.oneLine(eventName, 100);
         String template;
         String subject;
         switch (kind) {
             case ORDER_EXPIRED -> {
                 template = "order-expired";
-                subject = "Your reservation expired (order " + reference + ")";
+                subject = Wording.expiredSubject(language, reference);
             }
             case REFUND -> {
                 template = "refund";
-                subject = "Your refund for " + about;
+                subject = Wording.refundSubject(language, about);
             }
             case LATE_PAYMENT_REFUNDED -> {
                 template = "late-payment-refunded";
-                subject = "Your payment for order " + reference + " is refunded";
+                subject = Wording.latePaymentSubject(language, reference);
+            }
+            case EVENT_CANCELLED -> {
+                template = "event-cancelled";
+                subject = "Cancelled: " + about + " (your refund)";
             }
             default -> throw new IllegalArgumentException("not an order news kind: " + kind);
         }
-        return new EmailMessage(to, subject, templates.text(template, model), templates.html(template, model),
-                List.of(), List.of(), messageId);
+        return new EmailMessage(to, subject, templates.text(template, language, model),
+                templates.html(template, language, model), List.of(), List.of(), messageId);
+    }
+
+    private static String eventName(TaquillaEvent event) {
+        if (event instanceof OrderExpired expired) {
+            return expired.eventName();
+        }
+        if (event instanceof OrderRefunded refunded) {
+            return refunded.eventName();
+        }
+        if (event instanceof OrderRejected rejected) {
+            return rejected.eventName();
+        }
+        return null;
+    }
+
+    private static String locale(TaquillaEvent event) {
+        if (event instanceof OrderExpired expired) {
+            return expired.locale();
+        }
+        if (event instanceof OrderRefunded refunded) {
+            return refunded.locale();
+        }
+        if (event instanceof OrderRejected rejected) {
+            return rejected.locale();
+        }
+        return null;
     }
 
     private static Customer customer(TaquillaEvent event) {

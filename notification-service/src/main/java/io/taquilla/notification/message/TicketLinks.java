@@ -14,8 +14,13 @@ public class TicketLinks {
         this.tokens = tokens;
     }
 
-    /** The order's tickets, served by ticketing-service through the gateway. */
+    /** The purchase site's page of the order's tickets (QR codes, PDF, calendar), not the raw API. */
     public String tickets(UUID orderId) {
-        return publicBaseUrl + "/api/tickets/orders/" + orderId + "?token=" + tokens.tokenFor(orderId);
+        return publicBaseUrl + "/tickets?order=" + orderId + "&token=" + tokens.tokenFor(orderId);
+    }
+
+    /** The gateway origin, for other links in buyer messages. */
+    public String publicBaseUrl() {
+        return publicBaseUrl;
     }
 }

@@ -64,6 +64,9 @@ public class SmtpEmailSender implements EmailSender {
         helper.setFrom(from);
         helper.setTo(new InternetAddress(message.to(), true));
         helper.setSubject(message.subject());
+        for (java.util.Map.Entry<String, String> header : message.headers().entrySet()) {
+            mime.setHeader(header.getKey(), header.getValue());
+        }
         helper.setText(message.text(), message.html());
         for (EmailMessage.InlineImage image : message.inlineImages()) {
             helper.addInline(image.contentId(), new ByteArrayResource(image.bytes()), image.contentType());

@@ -4,6 +4,7 @@ import io.taquilla.contracts.Topics;
 import io.taquilla.contracts.common.Money;
 import io.taquilla.contracts.ordering.OrderCancelled;
 import io.taquilla.contracts.ordering.OrderConfirmed;
+import io.taquilla.contracts.ordering.OrderDisputed;
 import io.taquilla.contracts.ordering.OrderExpired;
 import io.taquilla.contracts.ordering.OrderRefunded;
 import io.taquilla.contracts.ordering.OrderRejected;
@@ -222,6 +223,27 @@ public class OrderTransitions {
 
     private String eventName(Handle handle, StoredOrder order) {
         return events.nameOf(handle, order.catalogEventId()).orElse(null);
+    }
+
+    /**
+     * The buyer's bank disputed the payment, or the dispute closed: recorded on the order (the
+     * admin view shows it) and told to ticketing. When a dispute opens on a sold order and
+     * {@code revokeOnDispute} holds, its tickets are revoked; a closed dispute, even won, reinstates
+     * nothing automatically. The order keeps its status and units: the money is contested, not returned.
+     */
+    public void paymentDisputed(Handle handle, UUID orderId, String status, String reason, boolean closed,
+                                boolean revokeOnDispute) {
+        StoredOrder order = orders.lock(handle, orderId).orElse(null);
+        if (order == null) {
+            log.warn("dispute for unknown order {}", orderId);
+            return;
+        }
+        money.recordDispute(handle, orderId, status, reason);
+        boolean revoke = !closed && revokeOnDispute && order.status().sold();
+        outbox.append(handle, Topics.ORDERING_ORDER, new OrderDisputed(UUID.randomUUID(), Instant.now(), orderId,
+                order.catalogEventId(), status, closed, revoke));
+        log.warn("order {} payment dispute {} ({}){}", orderId, closed ? "closed" : "opened", status,
+                revoke ? ": tickets revoked" : "");
     }
 
     private boolean eventCancelled(Handle handle, StoredOrder order) {

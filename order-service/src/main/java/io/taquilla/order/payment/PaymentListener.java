@@ -2,6 +2,7 @@ package io.taquilla.order.payment;
 
 import io.taquilla.contracts.Topics;
 import io.taquilla.contracts.payments.CheckoutSessionCreated;
+import io.taquilla.contracts.payments.PaymentDisputed;
 import io.taquilla.contracts.payments.PaymentFailed;
 import io.taquilla.contracts.payments.PaymentFlagged;
 import io.taquilla.contracts.payments.PaymentRefunded;
@@ -14,6 +15,7 @@ import io.taquilla.order.orders.Orders;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
@@ -32,8 +34,12 @@ class PaymentListener {
     private final Orders orders;
     private final CancellationProgress cancellations;
 
+    private final boolean revokeOnDispute;
+
     PaymentListener(IncomingEvents incoming, OrderTransitions transitions, Orders orders,
-                    CancellationProgress cancellations) {
+                    CancellationProgress cancellations,
+                    @Value("${taquilla.orders.revoke-on-dispute:true}") boolean revokeOnDispute) {
+        this.revokeOnDispute = revokeOnDispute;
         this.cancellations = cancellations;
         this.incoming = incoming;
         this.transitions = transitions;
@@ -57,6 +63,9 @@ class PaymentListener {
                 if (refunded.full()) {
                     cancellations.refunded(handle, refunded.orderId());
                 }
+            } else if (event instanceof PaymentDisputed disputed) {
+                transitions.paymentDisputed(handle, disputed.orderId(), disputed.status(), disputed.reason(),
+                        disputed.closed(), revokeOnDispute);
             } else if (event instanceof RefundFailed failed) {
                 log.error("refund of order {} failed: {}", failed.orderId(), failed.reason());
                 orders.recordFlag(handle, failed.orderId(), "refund failed: " + failed.reason());

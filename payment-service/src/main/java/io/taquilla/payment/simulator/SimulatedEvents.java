@@ -77,6 +77,22 @@ final class SimulatedEvents {
         return envelope("charge.refunded", charge);
     }
 
+    /** {@code charge.dispute.created} (status needs_response) or {@code charge.dispute.closed} (won / lost). */
+    static String dispute(SimulatedSession session, String status, boolean closed) {
+        JsonObject dispute = new JsonObject();
+        dispute.addProperty("id", "dp_sim_" + session.paymentIntentId().substring(session.paymentIntentId().indexOf('_') + 1));
+        dispute.addProperty("object", "dispute");
+        dispute.addProperty("amount", session.amountMinor());
+        dispute.addProperty("currency", session.currency().toLowerCase(Locale.ROOT));
+        dispute.addProperty("charge", chargeId(session.paymentIntentId()));
+        dispute.addProperty("payment_intent", session.paymentIntentId());
+        dispute.addProperty("reason", "fraudulent");
+        dispute.addProperty("status", status);
+        dispute.addProperty("livemode", false);
+        dispute.add("metadata", new JsonObject());
+        return envelope(closed ? "charge.dispute.closed" : "charge.dispute.created", dispute);
+    }
+
     private static JsonObject session(SimulatedSession session, String status, String paymentStatus) {
         JsonObject object = new JsonObject();
         object.addProperty("id", session.id());

@@ -110,6 +110,23 @@ public class SimulatedStripe implements PaymentProvider {
         return List.of(sender.send(SimulatedEvents.paymentFailed(session)));
     }
 
+    /**
+     * The buyer's bank disputes the paid session's charge ({@code closedAs == null}), or the
+     * dispute ends as {@code won} or {@code lost}.
+     */
+    public List<SimulatedWebhookSender.Delivery> dispute(String sessionId, String closedAs) {
+        SimulatedSession session = find(sessionId).orElseThrow(() -> ApiProblem.notFound("Checkout session", sessionId));
+        if (!"complete".equals(session.status())) {
+            throw new ApiProblem(HttpStatus.CONFLICT, "checkout-session-unpaid", "Nothing to dispute",
+                    "Checkout session " + sessionId + " is " + session.status() + ": only a paid session can be disputed");
+        }
+        if (closedAs != null && !closedAs.equals("won") && !closedAs.equals("lost")) {
+            throw ApiProblem.badRequest("dispute-outcome", "A dispute closes as won or lost, not " + closedAs);
+        }
+        return List.of(sender.send(SimulatedEvents.dispute(session, closedAs == null ? "needs_response" : closedAs,
+                closedAs != null)));
+    }
+
     public String checkoutPage(String sessionId) {
         return checkout.publicBaseUrl() + "/api/payments/simulator/checkout/" + sessionId;
     }

@@ -81,6 +81,19 @@ public class SimulatorController {
         return outcome(sessionId, "declined", simulator.decline(sessionId));
     }
 
+    /** The buyer's bank disputes the payment ({@code charge.dispute.created}). */
+    @PostMapping(path = "/api/payments/simulator/sessions/{sessionId}/dispute", produces = MediaType.APPLICATION_JSON_VALUE)
+    public Map<String, Object> dispute(@PathVariable String sessionId) {
+        return outcome(sessionId, "disputed", simulator.dispute(sessionId, null));
+    }
+
+    /** The dispute ends ({@code charge.dispute.closed}) as {@code won} or {@code lost}. */
+    @PostMapping(path = "/api/payments/simulator/sessions/{sessionId}/dispute/{outcome}",
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    public Map<String, Object> closeDispute(@PathVariable String sessionId, @PathVariable String outcome) {
+        return outcome(sessionId, "dispute " + outcome, simulator.dispute(sessionId, outcome));
+    }
+
     private Map<String, Object> outcome(String sessionId, String result, List<SimulatedWebhookSender.Delivery> deliveries) {
         SimulatedSession session = simulator.find(sessionId).orElseThrow();
         boolean delivered = deliveries.stream().allMatch(d -> d.status() / 100 == 2);

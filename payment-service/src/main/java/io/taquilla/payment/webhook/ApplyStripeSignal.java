@@ -2,6 +2,9 @@ package io.taquilla.payment.webhook;
 
 import io.taquilla.contracts.Topics;
 import io.taquilla.contracts.common.Money;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import io.taquilla.contracts.payments.PaymentDisputed;
 import io.taquilla.contracts.payments.PaymentEvent;
 import io.taquilla.contracts.payments.PaymentFailed;
 import io.taquilla.contracts.payments.PaymentFlagged;
@@ -65,6 +68,9 @@ public class ApplyStripeSignal {
         }
         if (attempt.isEmpty()) {
             return new Result(orderId, "unmatched", "no payment for order " + orderId, null);
+        }
+        if (signal.kind() == StripeSignal.Kind.DISPUTE_OPENED || signal.kind() == StripeSignal.Kind.DISPUTE_CLOSED) {
+            return disputed(handle, attempt.get(), signal, payload);
         }
         if (signal.kind() == StripeSignal.Kind.PAID) {
             return paid(handle, attempt.get(), signal);
@@ -160,6 +166,23 @@ public class ApplyStripeSignal {
         String refundId = signal.refundId() != null ? signal.refundId() : "unknown";
         return publish(handle, new PaymentRefunded(UUID.randomUUID(), Instant.now(), attempt.orderId(),
                 new Money(now - state.refundedMinor(), signal.money().currency()), refundId, false, now, false));
+    }
+
+    /**
+     * A dispute opened or closed: told to order-service as it is (it flags the order and applies
+     * its revoke policy); the payment's own state does not change, as Stripe keeps the charge.
+     */
+    private Result disputed(Handle handle, PaymentAttempt attempt, StripeSignal signal, String payload) {
+        JsonObject dispute = StripeJson.dataObject(JsonParser.parseString(payload).getAsJsonObject());
+        String disputeId = StripeJson.text(dispute, "id");
+        String status = StripeJson.text(dispute, "status");
+        if (disputeId == null || status == null) {
+            return new Result(attempt.orderId(), "ignored", "dispute without id or status", null);
+        }
+        Money amount = signal.money() != null ? signal.money() : attempt.amount();
+        return publish(handle, new PaymentDisputed(UUID.randomUUID(), Instant.now(), attempt.orderId(), disputeId,
+                amount, signal.reason() != null ? signal.reason() : "general", status,
+                signal.kind() == StripeSignal.Kind.DISPUTE_CLOSED));
     }
 
     private Result publish(Handle handle, PaymentEvent event) {

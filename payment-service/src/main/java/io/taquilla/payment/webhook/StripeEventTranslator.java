@@ -12,7 +12,8 @@ import java.util.Locale;
  * {@code checkout.session.completed} (paid) and {@code payment_intent.succeeded} → paid;
  * {@code checkout.session.expired} and {@code checkout.session.async_payment_failed} → failed;
  * {@code payment_intent.payment_failed} → declined (the Checkout Session stays open for another
- * try); {@code charge.refunded} → refunded, in full or in part. Everything else is unknown:
+ * try); {@code charge.refunded} → refunded, in full or in part; {@code charge.dispute.created} /
+ * {@code charge.dispute.closed} → dispute opened / closed. Everything else is unknown:
  * stored, not acted on.
  */
 public final class StripeEventTranslator {
@@ -54,6 +55,13 @@ public final class StripeEventTranslator {
                 return full == null || !full.isJsonPrimitive() ? refunded : new StripeSignal(refunded.kind(),
                         refunded.orderId(), refunded.sessionId(), refunded.paymentIntentId(), refunded.money(),
                         refunded.refundId(), null, full.getAsBoolean());
+            case "charge.dispute.created":
+            case "charge.dispute.closed":
+                // A dispute carries no order metadata: matched by its payment intent.
+                return new StripeSignal(type.endsWith("created") ? StripeSignal.Kind.DISPUTE_OPENED
+                        : StripeSignal.Kind.DISPUTE_CLOSED, StripeJson.orderId(object), null,
+                        StripeJson.text(object, "payment_intent"), money(object, "amount"), null,
+                        StripeJson.text(object, "reason"));
             default:
                 return new StripeSignal(StripeSignal.Kind.UNKNOWN, null, null, null, null, null, "not handled: " + type);
         }

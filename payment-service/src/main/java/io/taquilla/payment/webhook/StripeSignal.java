@@ -21,5 +21,5 @@ public record StripeSignal(Kind kind, UUID orderId, String sessionId, String pay
      * DECLINED is one failed attempt on a Checkout Session that stays open (the buyer may try
      * another card); FAILED ends the payment (session expired, asynchronous payment failed).
      */
-    public enum Kind { PAID, FAILED, DECLINED, REFUNDED, NOT_YET, UNKNOWN }
+    public enum Kind { PAID, FAILED, DECLINED, REFUNDED, DISPUTE_OPENED, DISPUTE_CLOSED, NOT_YET, UNKNOWN }
 }

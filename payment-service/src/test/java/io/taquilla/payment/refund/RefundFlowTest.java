@@ -13,6 +13,7 @@ import io.taquilla.contracts.ordering.RefundRequested;
 import io.taquilla.contracts.payments.CheckoutSessionCreated;
 import io.taquilla.contracts.payments.PaymentRefunded;
 import io.taquilla.contracts.payments.PaymentSucceeded;
+import io.taquilla.contracts.payments.RefundFailed;
 import io.taquilla.payment.support.Checkouts;
 import io.taquilla.payment.support.FakeStripe;
 import io.taquilla.payment.support.Orders;
@@ -117,6 +118,29 @@ class RefundFlowTest {
         assertThat(rest.amountRefundedMinor()).isEqualTo(Orders.TOTAL);
         assertThat(rest.fullyRefunded()).isTrue();
         assertThat(Checkouts.paymentStatus(jdbi, orderId)).isEqualTo("REFUNDED");
+    }
+
+    @Test
+    void aRefundStripeRefusesIsReportedAsRefundFailed() {
+        UUID orderId = UUID.randomUUID();
+        String intent = paidOrder(orderId);
+        com.github.tomakehurst.wiremock.stubbing.StubMapping refusal = FakeStripe.server().stubFor(
+                com.github.tomakehurst.wiremock.client.WireMock.post(
+                                com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo("/v1/refunds")).atPriority(1)
+                        .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.containing(intent))
+                        .willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse().withStatus(400)
+                                .withHeader("Content-Type", "application/json")
+                                .withBody("{\"error\":{\"type\":\"invalid_request_error\",\"code\":\"charge_already_refunded\","
+                                        + "\"message\":\"Charge has already been refunded.\"}}")));
+        try {
+            PaymentTopics.send(new RefundRequested(UUID.randomUUID(), Instant.now(), orderId, new Money(Orders.TOTAL, "EUR"),
+                    intent, "event-cancelled"));
+            RefundFailed failed = PaymentTopics.awaitEvent(orderId, RefundFailed.class);
+            assertThat(failed.reason()).contains("charge_already_refunded");
+            assertThat(refundRow(orderId)).containsEntry("status", "rejected");
+        } finally {
+            FakeStripe.server().removeStub(refusal);
+        }
     }
 
     private String paidOrder(UUID orderId) {

@@ -12,6 +12,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import io.taquilla.contracts.common.Money;
 import io.taquilla.contracts.payments.PaymentFailed;
 import io.taquilla.contracts.payments.PaymentRefunded;
+import io.taquilla.contracts.payments.PaymentDisputed;
 import io.taquilla.contracts.payments.PaymentSucceeded;
 import io.taquilla.payment.config.PaymentProperties;
 import io.taquilla.payment.provider.CheckoutRequest;
@@ -119,6 +120,36 @@ class SimulatedStripeTest {
                 .hasMessageContaining("is expired");
         assertThatThrownBy(() -> simulator.pay("cs_test_sim_nope")).isInstanceOf(ApiProblem.class)
                 .hasMessageContaining("does not exist");
+    }
+
+    @Test
+    void theSimulatorDisputesAPaidSessionAndClosesTheDisputeLikeStripe() throws Exception {
+        UUID orderId = UUID.randomUUID();
+        OpenedCheckout session = simulatedSession(orderId);
+        String base = "/api/payments/simulator/sessions/" + session.sessionId();
+        assertThatThrownBy(() -> simulator.dispute(session.sessionId(), null)).isInstanceOf(ApiProblem.class)
+                .hasMessageContaining("only a paid session can be disputed");
+
+        simulator.pay(session.sessionId());
+        PaymentSucceeded paid = PaymentTopics.awaitEvent(orderId, PaymentSucceeded.class);
+        page.perform(post(base + "/dispute")).andExpect(status().isOk())
+                .andExpect(jsonPath("$.webhooks[0].type").value("charge.dispute.created"))
+                .andExpect(jsonPath("$.webhooks[0].status").value(200));
+        PaymentDisputed opened = PaymentTopics.awaitEvent(orderId, PaymentDisputed.class);
+        assertThat(opened.closed()).isFalse();
+        assertThat(opened.status()).isEqualTo("needs_response");
+        assertThat(opened.reason()).isEqualTo("fraudulent");
+        assertThat(opened.amount()).isEqualTo(paid.amount());
+        assertThat(opened.disputeId()).startsWith("dp_sim_");
+
+        assertThatThrownBy(() -> simulator.dispute(session.sessionId(), "maybe")).isInstanceOf(ApiProblem.class)
+                .hasMessageContaining("won or lost");
+        page.perform(post(base + "/dispute/won")).andExpect(status().isOk());
+        org.awaitility.Awaitility.await().until(() -> PaymentTopics.eventsFor(orderId, PaymentDisputed.class).size() == 2);
+        PaymentDisputed closed = PaymentTopics.eventsFor(orderId, PaymentDisputed.class).get(1);
+        assertThat(closed.closed()).isTrue();
+        assertThat(closed.status()).isEqualTo("won");
+        assertThat(closed.disputeId()).isEqualTo(opened.disputeId());
     }
 
     /** The order is placed through Kafka (its payment exists), then the simulator opens its own session. */

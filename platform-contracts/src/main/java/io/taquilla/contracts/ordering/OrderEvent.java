@@ -7,7 +7,8 @@ import java.util.UUID;
 
 /** Events on {@code ordering.order.v1}, keyed by order id: the order lifecycle as decided by order-service. */
 public sealed interface OrderEvent extends TaquillaEvent
-        permits OrderPlaced, OrderConfirmed, OrderExpired, OrderCancelled, OrderRejected, RefundRequested, OrderRefunded {
+        permits OrderPlaced, OrderConfirmed, OrderExpired, OrderCancelled, OrderRejected, RefundRequested, OrderRefunded,
+                OrderDisputed {
 
     UUID orderId();
 

@@ -9,8 +9,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
@@ -42,9 +45,10 @@ public class OutboxRelay implements SmartLifecycle {
 
     private static final String CLAIM = """
             select o.id, o.topic, o.aggregatetype, o.aggregateid, o.type,
-                   o.payload::text as payload, o.headers::text as headers, o.created_at, o.seq
+                   o.payload::text as payload, o.headers::text as headers, o.created_at, o.seq, o.attempts
               from outbox o
              where o.published_at is null
+               and o.parked_at is null
                and not exists (select 1 from outbox p
                                 where p.published_at is null
                                   and p.aggregateid = o.aggregateid
@@ -60,7 +64,7 @@ public class OutboxRelay implements SmartLifecycle {
      */
     private static final String CLAIM_FOLLOWERS = """
             select o.id, o.topic, o.aggregatetype, o.aggregateid, o.type,
-                   o.payload::text as payload, o.headers::text as headers, o.created_at, o.seq
+                   o.payload::text as payload, o.headers::text as headers, o.created_at, o.seq, o.attempts
               from outbox o
              where o.published_at is null
                and o.aggregateid in (<aggregates>)
@@ -83,7 +87,22 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     record Row(long seq, UUID id, String topic, String aggregateType, String aggregateId, String type,
-               String payload, String headers, OffsetDateTime createdAt) {}
+               String payload, String headers, OffsetDateTime createdAt, int attempts) {}
+
+    /**
+     * What Kafka refuses for good, whatever is retried: the row is counted and, after
+     * {@code maxAttempts}, parked. Anything else (broker down, timeouts, a closed producer) is an
+     * outage: the round backs off and no row is counted.
+     */
+    static final List<Class<? extends Throwable>> POISON = List.of(
+            org.apache.kafka.common.errors.RecordTooLargeException.class,
+            org.apache.kafka.common.errors.RecordBatchTooLargeException.class,
+            org.apache.kafka.common.InvalidRecordException.class,
+            org.apache.kafka.common.errors.InvalidTopicException.class,
+            org.apache.kafka.common.errors.TopicAuthorizationException.class,
+            org.apache.kafka.common.errors.SerializationException.class,
+            tools.jackson.core.JacksonException.class);
+
 
     private final String name;
     private final Jdbi jdbi;
@@ -96,6 +115,9 @@ public class OutboxRelay implements SmartLifecycle {
     private final Timer publishLatency;
     private final Counter published;
     private final Counter failures;
+    private final Counter refusals;
+    private final AtomicLong parked = new AtomicLong();
+    private final AtomicLong held = new AtomicLong();
     private final AtomicLong backlog = new AtomicLong();
     private final AtomicLong oldestAgeMillis = new AtomicLong();
 
@@ -119,13 +141,23 @@ public class OutboxRelay implements SmartLifecycle {
                 .register(meters);
         this.published = Counter.builder("taquilla.outbox.published").register(meters);
         this.failures = Counter.builder("taquilla.outbox.publish.failures").register(meters);
+        this.refusals = Counter.builder("taquilla.outbox.publish.refusals")
+                .description("Rows Kafka refused for good (too large, invalid); parked after max attempts").register(meters);
+        meters.gauge("taquilla.outbox.parked", parked);
+        meters.gauge("taquilla.outbox.held", held);
         meters.gauge("taquilla.outbox.backlog", backlog);
         meters.gauge("taquilla.outbox.oldest.age.seconds", oldestAgeMillis, a -> a.get() / 1000.0);
     }
 
-    /** Claims, publishes and marks one batch. Returns how many rows it published. */
+    /**
+     * Claims, publishes and marks one batch. Returns how many rows it published. A row Kafka
+     * refuses for good gets its attempt and error recorded (parked after {@code maxAttempts}), and
+     * the later rows of its aggregate wait; the others are published. If Kafka did not answer for
+     * some rows, those acknowledged are still marked and this throws, so the caller backs off.
+     */
     public int publishBatch() {
-        return jdbi.inTransaction(handle -> {
+        List<String> outage = new ArrayList<>();
+        int count = jdbi.inTransaction(handle -> {
             List<Row> rows = new ArrayList<>(handle.createQuery(CLAIM)
                     .bind("limit", settings.batchSize())
                     .map(OutboxRelay::row)
@@ -142,35 +174,122 @@ public class OutboxRelay implements SmartLifecycle {
                         .list());
                 rows.sort(java.util.Comparator.comparingLong(Row::seq));
             }
-            List<Future<?>> acks = new ArrayList<>(rows.size());
+            Set<String> blocked = new HashSet<>();
+            Map<Row, Throwable> refused = new LinkedHashMap<>();
+            List<Map.Entry<Row, Future<?>>> sent = new ArrayList<>(rows.size());
             for (Row row : rows) {
-                acks.add(producer.send(toRecord(row)));
+                if (blocked.contains(row.aggregateId())) {
+                    continue;
+                }
+                Throwable failure = send(row, sent);
+                if (failure != null) {
+                    refused.put(row, failure);
+                    blocked.add(row.aggregateId());
+                }
             }
-            awaitAll(acks);
-            List<UUID> ids = rows.stream().map(Row::id).toList();
-            afterAcknowledged.batchAcknowledged(ids);
-            handle.createUpdate("update outbox set published_at = clock_timestamp(), attempts = attempts + 1 where id in (<ids>)")
-                    .bindList("ids", ids)
-                    .execute();
-            Instant now = Instant.now();
-            for (Row row : rows) {
-                publishLatency.record(Duration.between(row.createdAt().toInstant(), now));
+            List<Row> acknowledged = new ArrayList<>(sent.size());
+            for (Map.Entry<Row, Future<?>> entry : sent) {
+                Throwable failure = await(entry.getValue());
+                if (failure == null) {
+                    acknowledged.add(entry.getKey());
+                } else if (isPoison(failure)) {
+                    refused.put(entry.getKey(), failure);
+                } else {
+                    outage.add(failure.toString());
+                }
             }
-            published.increment(rows.size());
-            return rows.size();
+            markPublished(handle, acknowledged);
+            refused.forEach((row, failure) -> recordRefusal(handle, row, failure));
+            return acknowledged.size();
         });
+        if (!outage.isEmpty()) {
+            throw new IllegalStateException("Kafka did not acknowledge " + outage.size() + " row(s): " + outage.get(0));
+        }
+        return count;
     }
 
-    private static void awaitAll(List<Future<?>> acks) {
+    /**
+     * Sends {@code row}. Returns the failure if Kafka's client refused it at once (too large,
+     * invalid), so the aggregate's later rows are not sent after it; else null.
+     */
+    private Throwable send(Row row, List<Map.Entry<Row, Future<?>>> sent) {
+        Future<?> ack;
         try {
-            for (Future<?> ack : acks) {
-                ack.get(ACK_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            ack = producer.send(toRecord(row));
+        } catch (RuntimeException e) {
+            if (isPoison(e)) {
+                return e;
             }
+            throw e;
+        }
+        if (ack.isDone()) {
+            Throwable failure = await(ack);
+            if (failure != null && isPoison(failure)) {
+                return failure;
+            }
+        }
+        sent.add(Map.entry(row, ack));
+        return null;
+    }
+
+    private static Throwable await(Future<?> ack) {
+        try {
+            ack.get(ACK_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            return null;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for Kafka", e);
-        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
-            throw new IllegalStateException("Kafka did not acknowledge the batch", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            return e.getCause() == null ? e : e.getCause();
+        } catch (java.util.concurrent.TimeoutException e) {
+            return e;
+        }
+    }
+
+    static boolean isPoison(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            for (Class<? extends Throwable> type : POISON) {
+                if (type.isInstance(cause)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private void markPublished(org.jdbi.v3.core.Handle handle, List<Row> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        List<UUID> ids = rows.stream().map(Row::id).toList();
+        afterAcknowledged.batchAcknowledged(ids);
+        handle.createUpdate("update outbox set published_at = clock_timestamp(), attempts = attempts + 1 where id in (<ids>)")
+                .bindList("ids", ids)
+                .execute();
+        Instant now = Instant.now();
+        for (Row row : rows) {
+            publishLatency.record(Duration.between(row.createdAt().toInstant(), now));
+        }
+        published.increment(rows.size());
+    }
+
+    private void recordRefusal(org.jdbi.v3.core.Handle handle, Row row, Throwable failure) {
+        int attempts = row.attempts() + 1;
+        boolean park = attempts >= settings.maxAttempts();
+        refusals.increment();
+        handle.createUpdate("""
+                        update outbox set attempts = :attempts, last_error = :error,
+                               parked_at = case when :park then clock_timestamp() end
+                         where id = :id
+                        """)
+                .bind("attempts", attempts).bind("error", failure.toString()).bind("park", park).bind("id", row.id())
+                .execute();
+        if (park) {
+            log.error("outbox relay {}: parked {} {} of {} {} after {} attempts; the aggregate's later events wait: {}",
+                    name, row.type(), row.id(), row.aggregateType(), row.aggregateId(), attempts, failure.toString());
+        } else {
+            log.warn("outbox relay {}: Kafka refused {} {} (attempt {} of {}): {}", name, row.type(), row.id(), attempts,
+                    settings.maxAttempts(), failure.toString());
         }
     }
 
@@ -178,7 +297,8 @@ public class OutboxRelay implements SmartLifecycle {
             throws java.sql.SQLException {
         return new Row(rs.getLong("seq"), rs.getObject("id", UUID.class), rs.getString("topic"),
                 rs.getString("aggregatetype"), rs.getString("aggregateid"), rs.getString("type"),
-                rs.getString("payload"), rs.getString("headers"), rs.getObject("created_at", OffsetDateTime.class));
+                rs.getString("payload"), rs.getString("headers"), rs.getObject("created_at", OffsetDateTime.class),
+                rs.getInt("attempts"));
     }
 
     private ProducerRecord<String, String> toRecord(Row row) {
@@ -226,13 +346,22 @@ public class OutboxRelay implements SmartLifecycle {
         }
         nextHousekeeping = now.plusSeconds(1);
         jdbi.useHandle(handle -> {
+            // Parked rows and the rows they hold back have gauges (and an alert) of their own, so
+            // the backlog and its age show whether everything else flows.
             handle.createQuery("""
-                    select count(*) as backlog,
-                           coalesce(extract(epoch from clock_timestamp() - min(created_at)) * 1000, 0)::bigint as age
-                      from outbox where published_at is null
+                    with stuck as (select distinct aggregateid from outbox where parked_at is not null and published_at is null)
+                    select count(*) filter (where s.aggregateid is null) as backlog,
+                           coalesce(extract(epoch from clock_timestamp()
+                               - min(o.created_at) filter (where s.aggregateid is null)) * 1000, 0)::bigint as age,
+                           count(*) filter (where o.parked_at is not null) as parked,
+                           count(*) filter (where o.parked_at is null and s.aggregateid is not null) as held
+                      from outbox o left join stuck s on s.aggregateid = o.aggregateid
+                     where o.published_at is null
                     """).map((rs, ctx) -> {
                 backlog.set(rs.getLong("backlog"));
                 oldestAgeMillis.set(rs.getLong("age"));
+                parked.set(rs.getLong("parked"));
+                held.set(rs.getLong("held"));
                 return null;
             }).findFirst();
             handle.createUpdate("""

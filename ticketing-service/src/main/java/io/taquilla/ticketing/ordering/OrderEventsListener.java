@@ -3,6 +3,7 @@ package io.taquilla.ticketing.ordering;
 import io.taquilla.contracts.Topics;
 import io.taquilla.contracts.ordering.OrderCancelled;
 import io.taquilla.contracts.ordering.OrderConfirmed;
+import io.taquilla.contracts.ordering.OrderDisputed;
 import io.taquilla.contracts.ordering.OrderRefunded;
 import io.taquilla.messaging.consumer.IncomingEvents;
 import io.taquilla.ticketing.issuing.IssueTickets;
@@ -34,6 +35,8 @@ class OrderEventsListener {
                 issueTickets.apply(handle, confirmed);
             } else if (event instanceof OrderRefunded refunded) {
                 revokeTickets.apply(handle, refunded.orderId(), RevokeTickets.REFUNDED);
+            } else if (event instanceof OrderDisputed disputed && disputed.revokeTickets()) {
+                revokeTickets.apply(handle, disputed.orderId(), RevokeTickets.DISPUTED);
             } else if (event instanceof OrderCancelled cancelled) {
                 revokeTickets.apply(handle, cancelled.orderId(), RevokeTickets.CANCELLED);
             }

@@ -14,7 +14,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * A refunded or cancelled order's tickets stop admitting anyone: they are marked revoked and one
+ * A refunded, cancelled or disputed order's tickets stop admitting anyone: they are marked revoked and one
  * {@code TicketsRevoked} tells scanners and the buyer. Revoking again changes and publishes nothing.
  */
 @Component
@@ -22,6 +22,8 @@ public class RevokeTickets {
 
     public static final String REFUNDED = "refunded";
     public static final String CANCELLED = "cancelled";
+    /** The payment was disputed and order-service's policy revokes disputed orders' tickets. */
+    public static final String DISPUTED = "disputed";
 
     private static final Logger log = LoggerFactory.getLogger(RevokeTickets.class);
 

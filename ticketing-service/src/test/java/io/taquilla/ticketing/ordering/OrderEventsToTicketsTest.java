@@ -12,6 +12,7 @@ import io.taquilla.contracts.common.Money;
 import io.taquilla.contracts.ordering.OrderCancelled;
 import io.taquilla.contracts.ordering.OrderConfirmed;
 import io.taquilla.contracts.ordering.OrderLine;
+import io.taquilla.contracts.ordering.OrderDisputed;
 import io.taquilla.contracts.ordering.OrderRefunded;
 import io.taquilla.contracts.ticketing.IssuedTicket;
 import io.taquilla.contracts.ticketing.TicketsIssued;
@@ -178,6 +179,38 @@ class OrderEventsToTicketsTest {
         assertThat(fixture.count(TICKETS_OF_ORDER, orderId)).isEqualTo(2);
         assertThat(fixture.count("select count(*) from tickets where order_id = :id and status = 'ISSUED'", orderId))
                 .isZero();
+    }
+
+    @Test
+    void aDisputeRevokesTheTicketsWhenOrderServiceSaysSoAndAClosedDisputeReinstatesNothing() {
+        UUID orderId = UUID.randomUUID();
+        OrderConfirmed confirmation = confirmed(orderId, UUID.randomUUID(), UUID.randomUUID(), List.of(line("GA", 2, 2000)));
+        fixture.send(Topics.ORDERING_ORDER, confirmation);
+        fixture.awaitRecords(Topics.TICKETING_TICKET, orderId.toString(), "TicketsIssued");
+
+        fixture.send(Topics.ORDERING_ORDER, new OrderDisputed(UUID.randomUUID(), Instant.now(), orderId,
+                confirmation.catalogEventId(), "needs_response", false, true));
+        TicketsRevoked revoked = read(fixture.awaitRecords(Topics.TICKETING_TICKET, orderId.toString(), "TicketsRevoked")
+                .get(0), TicketsRevoked.class);
+        assertThat(revoked.reason()).isEqualTo("disputed");
+        assertThat(revoked.ticketIds()).hasSize(2);
+
+        fixture.send(Topics.ORDERING_ORDER, new OrderDisputed(UUID.randomUUID(), Instant.now(), orderId,
+                confirmation.catalogEventId(), "won", true, false));
+        fixture.awaitProcessed(Topics.ORDERING_ORDER, orderId);
+        assertThat(fixture.count("select count(*) from tickets where order_id = :id and status = 'REVOKED'", orderId))
+                .isEqualTo(2);
+
+        // Policy off: order-service says not to revoke, and nothing is revoked.
+        UUID kept = UUID.randomUUID();
+        OrderConfirmed other = confirmed(kept, UUID.randomUUID(), UUID.randomUUID(), List.of(line("GA", 1, 2000)));
+        fixture.send(Topics.ORDERING_ORDER, other);
+        fixture.awaitRecords(Topics.TICKETING_TICKET, kept.toString(), "TicketsIssued");
+        fixture.send(Topics.ORDERING_ORDER, new OrderDisputed(UUID.randomUUID(), Instant.now(), kept,
+                other.catalogEventId(), "needs_response", false, false));
+        fixture.awaitProcessed(Topics.ORDERING_ORDER, kept);
+        assertThat(fixture.count("select count(*) from tickets where order_id = :id and status = 'ISSUED'", kept))
+                .isEqualTo(1);
     }
 
     @Test

@@ -9,5 +9,7 @@ public enum DeliveryKind {
     /** An admin refunded the order. */
     REFUND,
     /** The payment came after the hold was lost and no tickets were left, so it is (being) refunded. */
-    LATE_PAYMENT_REFUNDED
+    LATE_PAYMENT_REFUNDED,
+    /** The organizer cancelled the event: the order is refunded and its tickets no longer admit anyone. */
+    EVENT_CANCELLED
 }

@@ -31,8 +31,9 @@ public final class DeliveryPlan {
         } else if (event instanceof OrderExpired expired) {
             email(planned, expired.orderId(), DeliveryKind.ORDER_EXPIRED, expired.customer());
         } else if (event instanceof OrderRefunded refunded) {
-            email(planned, refunded.orderId(),
-                    refunded.automatic() ? DeliveryKind.LATE_PAYMENT_REFUNDED : DeliveryKind.REFUND, refunded.customer());
+            email(planned, refunded.orderId(), OrderRefunded.EVENT_CANCELLED.equals(refunded.reason())
+                    ? DeliveryKind.EVENT_CANCELLED
+                    : refunded.automatic() ? DeliveryKind.LATE_PAYMENT_REFUNDED : DeliveryKind.REFUND, refunded.customer());
         } else if (event instanceof OrderRejected rejected) {
             email(planned, rejected.orderId(), DeliveryKind.LATE_PAYMENT_REFUNDED, rejected.customer());
         }

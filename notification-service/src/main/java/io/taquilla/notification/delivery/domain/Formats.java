@@ -2,17 +2,11 @@ package io.taquilla.notification.delivery.domain;
 
 import io.taquilla.contracts.common.Money;
 import java.math.BigDecimal;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.Currency;
 import java.util.Locale;
 
-/** How money and times read in a message: {@code 25.00 EUR}, {@code Sat 17 Jan 2026, 20:00 UTC}. */
+/** How money and references read in a message: {@code 25.00 EUR}, {@code 3F2A9C1B}. Times: {@code EventDetails.when}. */
 public final class Formats {
-
-    private static final DateTimeFormatter WHEN = DateTimeFormatter
-            .ofPattern("EEE d MMM uuuu, HH:mm 'UTC'", Locale.ENGLISH).withZone(ZoneOffset.UTC);
 
     private Formats() {
     }
@@ -28,10 +22,6 @@ public final class Formats {
             digits = 2;
         }
         return BigDecimal.valueOf(money.amountMinor(), digits).toPlainString() + " " + money.currency();
-    }
-
-    public static String when(Instant instant) {
-        return instant == null ? "" : WHEN.format(instant);
     }
 
     /** A header-safe single line: no CR/LF, at most {@code max} characters. */
