@@ -1,6 +1,6 @@
 package io.taquilla.catalog;
 
-import io.taquilla.web.security.DevTokens;
+import io.taquilla.testsupport.TestTokens;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,8 +21,17 @@ import tools.jackson.databind.json.JsonMapper;
 public final class CatalogClient {
 
     public static final JsonMapper JSON = JsonMapper.builder().build();
-    public static final String ADMIN = DevTokens.mint(DevTokens.DEV_SECRET, "test-admin", Duration.ofHours(1), "admin");
-    public static final String DOOR = DevTokens.mint(DevTokens.DEV_SECRET, "test-door", Duration.ofHours(1), "door");
+    /** The organizer whose admin the tests act as unless they say otherwise. */
+    public static final UUID ORGANIZER = UUID.fromString("7a1c0e55-3b9d-4f2e-8c61-0d4a5b6c7e8f");
+
+    /** An organizer-admin token of {@link #ORGANIZER}, fresh on every call (tokens live 15 minutes). */
+    public static String admin() {
+        return TestTokens.organizerAdmin(ORGANIZER);
+    }
+
+    public static String door() {
+        return TestTokens.door(ORGANIZER, "gate-device-1");
+    }
 
     public record Reply(int status, MediaType contentType, JsonNode body, HttpHeaders headers) {
 
@@ -46,7 +55,7 @@ public final class CatalogClient {
     }
 
     public Reply admin(HttpMethod method, String path, Object body) {
-        return send(method, path, ADMIN, body);
+        return send(method, path, admin(), body);
     }
 
     /** Sends {@code body} (a Map or a raw JSON string) and returns whatever came back, errors included. */

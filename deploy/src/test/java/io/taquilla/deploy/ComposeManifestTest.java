@@ -113,11 +113,11 @@ class ComposeManifestTest {
     @Test
     void reportsAVariableEnvExampleDoesNotDocumentOrThatIsRequiredButUnset() {
         Map<String, String> env = new LinkedHashMap<>(envExample);
-        env.remove("TAQUILLA_JWT_SECRET");
+        env.remove("TAQUILLA_ORDER_TOKEN_SECRET");
 
         assertThat(check(compose, env, prometheus))
-                .anyMatch(p -> p.contains("compose uses ${TAQUILLA_JWT_SECRET} but .env.example does not document it"))
-                .anyMatch(p -> p.contains("required variable TAQUILLA_JWT_SECRET is not set"));
+                .anyMatch(p -> p.contains("compose uses ${TAQUILLA_ORDER_TOKEN_SECRET} but .env.example does not document it"))
+                .anyMatch(p -> p.contains("required variable TAQUILLA_ORDER_TOKEN_SECRET is not set"));
     }
 
     @Test

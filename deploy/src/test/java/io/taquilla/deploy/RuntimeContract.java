@@ -32,8 +32,8 @@ final class RuntimeContract {
 
     /** Set for every service: without them a container would talk to localhost or use dev secrets. */
     static final Set<String> EVERY_SERVICE = Set.of("SERVER_PORT", "DATABASE_URL", "DATABASE_USER", "DATABASE_PASSWORD",
-            "KAFKA_BOOTSTRAP_SERVERS", "TAQUILLA_JWT_SECRET", "TAQUILLA_ORDER_TOKEN_SECRET", "PUBLIC_BASE_URL",
-            "TAQUILLA_ISSUER", "TAQUILLA_JWT_JWK_SET_URI");
+            "KAFKA_BOOTSTRAP_SERVERS", "TAQUILLA_JWT_JWK_SET_URI", "TAQUILLA_ISSUER", "TAQUILLA_ORDER_TOKEN_SECRET",
+            "PUBLIC_BASE_URL");
 
     /** Upstream URL variable of the gateway → the module it must point at. */
     static final Map<String, String> GATEWAY_UPSTREAMS = Map.of(
@@ -55,7 +55,7 @@ final class RuntimeContract {
         if (module.equals("identity-service")) {
             // The issuer itself: it signs staff tokens, so it needs no shared secret and no JWKS URL.
             Set<String> identity = new java.util.HashSet<>(EVERY_SERVICE);
-            identity.removeAll(Set.of("TAQUILLA_JWT_SECRET", "TAQUILLA_JWT_JWK_SET_URI"));
+            identity.removeAll(Set.of("TAQUILLA_JWT_JWK_SET_URI"));
             return Set.copyOf(identity);
         }
         if (module.equals("notification-service")) {

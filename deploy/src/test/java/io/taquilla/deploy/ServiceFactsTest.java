@@ -24,14 +24,14 @@ class ServiceFactsTest {
         Set<String> prefixes = new TreeSet<>();
         ServiceFacts.collect("""
                 url: ${DATABASE_URL:jdbc:postgresql://localhost:5432/taquilla}
-                secret: ${taquilla.security.jwt.secret:${TAQUILLA_JWT_SECRET:dev}}
+                issuer: ${taquilla.security.jwt.issuer:${TAQUILLA_ISSUER:dev}}
                 key: ${STRIPE_SECRET_KEY:}
                 name: ${spring.application.name}
                 @ConfigurationProperties("taquilla.gateway.rate-limit")
                 """, placeholders, prefixes);
 
         assertThat(placeholders).containsEntry("DATABASE_URL", "jdbc:postgresql://localhost:5432/taquilla")
-                .containsEntry("TAQUILLA_JWT_SECRET", "dev")
+                .containsEntry("TAQUILLA_ISSUER", "dev")
                 .containsEntry("STRIPE_SECRET_KEY", "")
                 .doesNotContainKey("spring.application.name");
         assertThat(prefixes).containsExactly("taquilla.gateway.ratelimit");

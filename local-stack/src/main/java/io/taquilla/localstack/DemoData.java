@@ -61,10 +61,12 @@ final class DemoData {
         if (existing.ok()) {
             eventId = existing.json().path("id").asString();
         } else {
-            String admin = "Bearer " + io.taquilla.web.security.DevTokens.mint(LocalStack.JWT_SECRET, "demo-loader",
-                    Duration.ofMinutes(5), "admin");
+            // A platform admin from identity-service (the local script client) creates the event on
+            // behalf of the demo organizer, which then owns it.
+            String admin = "Bearer " + new StaffTokens(viaGateway ? layout.gatewayUrl() : layout.url("identity-service"))
+                    .clientCredentials(CLI_CLIENT_ID, CLI_CLIENT_SECRET);
             Instant now = Instant.now().truncatedTo(ChronoUnit.MINUTES);
-            Map<String, Object> event = Map.of(
+            Map<String, Object> event = new java.util.HashMap<>(Map.of(
                     "name", "Perreo Fridays",
                     "slug", SLUG,
                     "description", "Reggaeton all night. Doors open, dance floor waiting.",
@@ -76,7 +78,8 @@ final class DemoData {
                     "venueCapacity", 500,
                     "ticketTypes", List.of(
                             Map.of("code", "VIP", "name", "VIP", "priceMinor", 5000, "currency", "USD", "capacity", 100, "maxPerOrder", 10),
-                            Map.of("code", "GA", "name", "General Admission", "priceMinor", 2500, "currency", "USD", "capacity", 400, "maxPerOrder", 10)));
+                            Map.of("code", "GA", "name", "General Admission", "priceMinor", 2500, "currency", "USD", "capacity", 400, "maxPerOrder", 10))));
+            event.put("organizerId", ORGANIZER_ID);
             Map<String, String> auth = Map.of("Authorization", admin);
             Http.Response created = http.post(catalog + "/api/admin/events", auth, event);
             if (!created.ok()) {

@@ -1,6 +1,5 @@
 package io.taquilla.localstack;
 
-import io.taquilla.web.security.DevTokens;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,16 +13,9 @@ import java.util.Map;
  */
 final class LocalStack implements AutoCloseable {
 
-    static final String JWT_SECRET = DevTokens.DEV_SECRET;
     static final String ORDER_TOKEN_SECRET = "taquilla-local-order-token-secret-0123456789";
     static final String STRIPE_WEBHOOK_SECRET = "whsec_taquilla_local_simulator_secret";
 
-    /**
-     * Services verify staff tokens from identity's JWKS once platform-web no longer knows the
-     * shared-secret DevTokens (the authz change of issue 10); until then the demo keeps minting
-     * DevTokens and the services keep accepting them.
-     */
-    static final boolean VERIFY_WITH_JWKS = !classExists("io.taquilla.web.security.DevTokens");
 
     final StackLayout layout;
     final EmbeddedInfrastructure infrastructure;
@@ -96,12 +88,9 @@ final class LocalStack implements AutoCloseable {
         env.put("DATABASE_USER", schema);
         env.put("DATABASE_PASSWORD", schema);
         env.put("KAFKA_BOOTSTRAP_SERVERS", infrastructure.bootstrapServers());
-        env.put("TAQUILLA_JWT_SECRET", JWT_SECRET);
         // Staff tokens: issued by identity-service under the gateway's URL, verified from its JWKS.
         env.put("TAQUILLA_ISSUER", layout.gatewayUrl());
-        if (VERIFY_WITH_JWKS) {
-            env.put("TAQUILLA_JWT_JWK_SET_URI", layout.url("identity-service") + "/oauth2/jwks");
-        }
+        env.put("TAQUILLA_JWT_JWK_SET_URI", layout.url("identity-service") + "/oauth2/jwks");
         env.put("TAQUILLA_ORDER_TOKEN_SECRET", ORDER_TOKEN_SECRET);
         env.put("PUBLIC_BASE_URL", layout.gatewayUrl());
         env.put("SMTP_HOST", "127.0.0.1");
@@ -133,11 +122,11 @@ final class LocalStack implements AutoCloseable {
     }
 
     String adminToken() {
-        return DevTokens.mint(JWT_SECRET, "dev-admin", Duration.ofHours(12), "admin");
+        return identityAdminToken();
     }
 
     String doorToken() {
-        return DevTokens.mint(JWT_SECRET, "dev-door", Duration.ofHours(12), "door");
+        return identityDoorToken();
     }
 
     /** A platform-admin token from identity-service (client credentials of the local script client). */
@@ -157,15 +146,6 @@ final class LocalStack implements AutoCloseable {
 
     private String identityBase() {
         return services.ports().containsKey("api-gateway") ? layout.gatewayUrl() : layout.url("identity-service");
-    }
-
-    private static boolean classExists(String name) {
-        try {
-            Class.forName(name, false, LocalStack.class.getClassLoader());
-            return true;
-        } catch (ClassNotFoundException e) {
-            return false;
-        }
     }
 
     @Override

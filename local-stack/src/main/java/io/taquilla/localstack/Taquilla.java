@@ -26,8 +26,8 @@ public final class Taquilla {
         switch (command) {
             case "up" -> up(home, layout, arguments);
             case "demo" -> {
-                boolean passed = new DemoJourney(routes(layout), layout.inboxUrl(),
-                        System.getenv().getOrDefault("TAQUILLA_JWT_SECRET", LocalStack.JWT_SECRET), System.out).run();
+                boolean passed = new DemoJourney(routes(layout), layout.inboxUrl(), token(layout, "admin"),
+                        token(layout, "door"), System.out).run();
                 if (gatewayUp(layout)) {
                     System.out.printf("%nBuy with a browser: %s/  (\"Perreo Fridays\": %s/events/%s; pay on the test checkout page)%n",
                             layout.gatewayUrl(), layout.gatewayUrl(), DemoData.SLUG);
@@ -55,9 +55,7 @@ public final class Taquilla {
     }
 
     private static String adminToken() {
-        return io.taquilla.web.security.DevTokens.mint(
-                System.getenv().getOrDefault("TAQUILLA_JWT_SECRET", LocalStack.JWT_SECRET),
-                "dev-admin", java.time.Duration.ofHours(1), "admin");
+        return token(stackLayout(), "admin");
     }
 
     /**

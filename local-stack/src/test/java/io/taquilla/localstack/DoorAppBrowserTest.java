@@ -8,7 +8,6 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.AriaRole;
-import io.taquilla.web.security.DevTokens;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
@@ -51,8 +50,8 @@ class DoorAppBrowserTest {
         if (attached != null) {
             origin = attached;
             routes = Routes.gateway(attached);
-            doorToken = DevTokens.mint(LocalStack.JWT_SECRET, "dev-door", Duration.ofHours(1), "door");
-            adminToken = DevTokens.mint(LocalStack.JWT_SECRET, "dev-admin", Duration.ofHours(1), "admin");
+            doorToken = LocalStack.doorLogin(attached, attached, "browser test").get("access_token").asString();
+            adminToken = new StaffTokens(attached).clientCredentials(DemoData.CLI_CLIENT_ID, DemoData.CLI_CLIENT_SECRET);
         } else {
             LocalStack stack = SharedStack.get();
             origin = stack.layout.gatewayUrl();

@@ -35,7 +35,7 @@ class LocalStackJourneyTest {
     @Order(1)
     void theDemoJourneyPasses() {
         ByteArrayOutputStream transcript = new ByteArrayOutputStream();
-        boolean passed = new DemoJourney(stack.routes(), stack.layout.inboxUrl(), LocalStack.JWT_SECRET,
+        boolean passed = new DemoJourney(stack.routes(), stack.layout.inboxUrl(), stack.identityAdminToken(), stack.identityDoorToken(),
                 new PrintStream(transcript, true, StandardCharsets.UTF_8)).run();
         String text = transcript.toString(StandardCharsets.UTF_8);
         System.out.println(text);

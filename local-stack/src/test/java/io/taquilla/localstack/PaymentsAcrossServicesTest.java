@@ -3,7 +3,6 @@ package io.taquilla.localstack;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.taquilla.web.security.DevTokens;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -176,9 +175,9 @@ class PaymentsAcrossServicesTest {
 
     private String createEventWithOneTicket() {
         Map<String, String> admin = Map.of("Authorization",
-                "Bearer " + DevTokens.mint(LocalStack.JWT_SECRET, "test-admin", Duration.ofMinutes(10), "admin"));
+                "Bearer " + stack.identityAdminToken());
         Instant now = Instant.now().truncatedTo(ChronoUnit.MINUTES);
-        Map<String, Object> event = Map.of(
+        Map<String, Object> event = new java.util.HashMap<>(Map.of(
                 "name", "Last Ticket " + shortId(),
                 "description", "One ticket only",
                 "venue", Map.of("name", "Sala Pequeña", "address", "Calle Menor 2", "city", "Madrid", "timezone", "Europe/Madrid"),
@@ -188,7 +187,8 @@ class PaymentsAcrossServicesTest {
                 "salesEndAt", now.plus(Duration.ofHours(2)).toString(),
                 "venueCapacity", 10,
                 "ticketTypes", List.of(Map.of("code", "GA", "name", "General Admission", "priceMinor", 1000,
-                        "currency", "USD", "capacity", 1, "maxPerOrder", 1)));
+                        "currency", "USD", "capacity", 1, "maxPerOrder", 1))));
+        event.put("organizerId", DemoData.ORGANIZER_ID);
         Http.Response created = http.post(routes.url("/api/admin/events"), admin, event);
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         String eventId = created.json().path("id").asString();

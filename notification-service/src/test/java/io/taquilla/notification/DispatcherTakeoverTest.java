@@ -6,7 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.taquilla.contracts.ticketing.TicketsIssued;
 import io.taquilla.messaging.EventJson;
 import io.taquilla.testsupport.IntegrationTest;
-import io.taquilla.web.security.DevTokens;
+import io.taquilla.testsupport.TestTokens;
 import java.time.Duration;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
@@ -48,7 +48,7 @@ class DispatcherTakeoverTest {
 
         assertThat(rows.status(liveOrder, "TICKETS", "EMAIL")).isEqualTo("SENDING");
         assertThat(TestMailServer.messagesTo(liveEmail)).isEmpty();
-        String admin = DevTokens.mint(DevTokens.DEV_SECRET, "ops", Duration.ofMinutes(5), "admin");
+        String admin = TestTokens.platformAdmin();
         var resend = RestClient.create("http://localhost:" + port).post()
                 .uri("/api/admin/notifications/{id}/resend", liveDelivery)
                 .header("Authorization", "Bearer " + admin)

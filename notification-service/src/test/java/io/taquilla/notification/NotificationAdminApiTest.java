@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.taquilla.testsupport.IntegrationTest;
-import io.taquilla.web.security.DevTokens;
+import io.taquilla.testsupport.TestTokens;
 import java.time.Duration;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
@@ -79,12 +79,11 @@ class NotificationAdminApiTest {
         ResponseEntity<String> anonymous = get(path, null);
         assertThat(anonymous.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
         assertThat(anonymous.getHeaders().getContentType().toString()).contains("problem+json");
-        ResponseEntity<String> door = get(path, DevTokens.mint(DevTokens.DEV_SECRET, "gate-1", Duration.ofMinutes(5), "door"));
+        ResponseEntity<String> door = get(path, TestTokens.door(UUID.randomUUID(), "gate-1"));
         assertThat(door.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(post("/api/admin/notifications/" + UUID.randomUUID() + "/resend", null).getStatusCode())
                 .isEqualTo(HttpStatus.UNAUTHORIZED);
-        assertThat(get(path, DevTokens.mint("some-other-secret-that-is-long-enough-0123456789", "x", Duration.ofMinutes(5),
-                "admin")).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(get(path, TestTokens.hs256()).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
     }
 
     @Test
@@ -102,7 +101,7 @@ class NotificationAdminApiTest {
     }
 
     private String admin() {
-        return DevTokens.mint(DevTokens.DEV_SECRET, "ops", Duration.ofMinutes(5), "admin");
+        return TestTokens.platformAdmin();
     }
 
     private ResponseEntity<String> get(String path, String token) {

@@ -7,7 +7,7 @@ import io.taquilla.contracts.Topics;
 import io.taquilla.contracts.common.Customer;
 import io.taquilla.contracts.ordering.OrderExpired;
 import io.taquilla.testsupport.IntegrationTest;
-import io.taquilla.web.security.DevTokens;
+import io.taquilla.testsupport.TestTokens;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -72,7 +72,7 @@ class SmtpOutageTest {
         assertThat(TestMailServer.messagesTo(email)).isEmpty();
 
         UUID deliveryId = (UUID) rows.single(orderId, "ORDER_EXPIRED", "EMAIL").get("id");
-        String admin = DevTokens.mint(DevTokens.DEV_SECRET, "ops", Duration.ofMinutes(5), "admin");
+        String admin = TestTokens.platformAdmin();
         var response = RestClient.create("http://localhost:" + port).post()
                 .uri("/api/admin/notifications/{id}/resend", deliveryId)
                 .header("Authorization", "Bearer " + admin)

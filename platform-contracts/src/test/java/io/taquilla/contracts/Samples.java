@@ -190,7 +190,7 @@ final class Samples {
     }
 
     private static EventSnapshot snapshot(String status, long version) {
-        return new EventSnapshot(CATALOG_EVENT_ID, "rosalia-motomami-barcelona-2026", "Rosalía — Motomami Tour",
+        return new EventSnapshot(CATALOG_EVENT_ID, ORGANIZER_ID, "rosalia-motomami-barcelona-2026", "Rosalía — Motomami Tour",
                 "Live in Barcelona. Doors 20:00, no re-entry.",
                 new Venue("Sala Apolo", "Carrer Nou de la Rambla 113", "Barcelona", "Europe/Madrid"),
                 STARTS_AT, STARTS_AT.minus(Duration.ofHours(1)),

@@ -1,9 +1,13 @@
 package io.taquilla.web;
 
 import io.taquilla.web.security.AuthorizationRules;
-import io.taquilla.web.security.DevTokens;
-import java.nio.charset.StandardCharsets;
-import javax.crypto.spec.SecretKeySpec;
+import io.taquilla.web.security.JwtSettings;
+import io.taquilla.web.security.RolesConverter;
+import io.taquilla.web.security.SecurityHandlersAccess;
+import io.taquilla.web.security.StaffCaller;
+import io.taquilla.web.security.StaffCallerResolver;
+import io.taquilla.web.security.TokenVerification;
+import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -14,16 +18,16 @@ import org.springframework.core.Ordered;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
+import org.springframework.core.env.Environment;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
-import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * The HTTP edge every service shares: stateless JWT validation with roles from the {@code roles}
- * claim, problem+json errors, order access tokens and correlation ids.
+ * The HTTP edge every service shares: an OAuth2 resource server verifying staff tokens from the
+ * issuer's JWKS (roles from the {@code roles} claim, scoped by {@code org}), problem+json errors,
+ * order access tokens and correlation ids.
  */
 @AutoConfiguration(beforeName = {
         "org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration",
@@ -36,24 +40,21 @@ public class WebAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    public JwtDecoder jwtDecoder(@Value("${taquilla.security.jwt.secret:${TAQUILLA_JWT_SECRET:" + DevTokens.DEV_SECRET + "}}") String secret,
-                                 @Value("${taquilla.security.jwt.jwk-set-uri:}") String jwkSetUri) {
-        if (!jwkSetUri.isBlank()) {
-            return NimbusJwtDecoder.withJwkSetUri(jwkSetUri).build();
-        }
-        SecretKeySpec key = new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
-        return NimbusJwtDecoder.withSecretKey(key).macAlgorithm(MacAlgorithm.HS256).build();
+    public JwtSettings jwtSettings(Environment environment) {
+        return JwtSettings.from(environment);
+    }
+
+    /** Tokens are verified with the issuer's published keys; no service holds a signing secret. */
+    @Bean
+    @ConditionalOnMissingBean
+    public JwtDecoder jwtDecoder(JwtSettings settings) {
+        return TokenVerification.decoder(settings);
     }
 
     @Bean
     @ConditionalOnMissingBean(SecurityFilterChain.class)
-    public SecurityFilterChain taquillaSecurity(HttpSecurity http, ObjectProvider<AuthorizationRules> serviceRules)
-            throws Exception {
-        JwtGrantedAuthoritiesConverter roles = new JwtGrantedAuthoritiesConverter();
-        roles.setAuthoritiesClaimName("roles");
-        roles.setAuthorityPrefix("ROLE_");
-        JwtAuthenticationConverter authentication = new JwtAuthenticationConverter();
-        authentication.setJwtGrantedAuthoritiesConverter(roles);
+    public SecurityFilterChain taquillaSecurity(HttpSecurity http, ObjectProvider<AuthorizationRules> serviceRules,
+                                                JwtSettings settings) throws Exception {
         http.csrf(csrf -> csrf.disable())
                 .cors(cors -> { })
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -61,17 +62,32 @@ public class WebAutoConfiguration {
                     rules.requestMatchers(HttpMethod.OPTIONS, "/**").permitAll();
                     rules.requestMatchers("/actuator/**", "/error").permitAll();
                     serviceRules.orderedStream().forEach(r -> r.configure(rules));
-                    rules.requestMatchers("/api/admin/**").hasRole("admin");
+                    // Dead letters (platform-messaging, in every service) hold every organizer's messages.
+                    rules.requestMatchers("/api/admin/dead-letters", "/api/admin/dead-letters/**")
+                            .hasRole(StaffCaller.PLATFORM_ADMIN);
+                    // Staff of any organizer reach the admin API; each route then checks ownership.
+                    rules.requestMatchers("/api/admin/**").hasAnyRole(StaffCaller.STAFF_ROLES);
                     rules.anyRequest().permitAll();
                 })
                 .oauth2ResourceServer(rs -> rs
-                        .jwt(jwt -> jwt.jwtAuthenticationConverter(authentication))
-                        .authenticationEntryPoint(io.taquilla.web.security.SecurityHandlersAccess.unauthorized())
-                        .accessDeniedHandler(io.taquilla.web.security.SecurityHandlersAccess.forbidden()))
+                        .jwt(jwt -> jwt.jwtAuthenticationConverter(RolesConverter.authentication(settings)))
+                        .authenticationEntryPoint(SecurityHandlersAccess.unauthorized())
+                        .accessDeniedHandler(SecurityHandlersAccess.forbidden()))
                 .exceptionHandling(e -> e
-                        .authenticationEntryPoint(io.taquilla.web.security.SecurityHandlersAccess.unauthorized())
-                        .accessDeniedHandler(io.taquilla.web.security.SecurityHandlersAccess.forbidden()));
+                        .authenticationEntryPoint(SecurityHandlersAccess.unauthorized())
+                        .accessDeniedHandler(SecurityHandlersAccess.forbidden()));
         return http.build();
+    }
+
+    /** Controllers take the verified caller as a {@link StaffCaller} parameter. */
+    @Bean
+    public WebMvcConfigurer staffCallerArguments(JwtSettings settings) {
+        return new WebMvcConfigurer() {
+            @Override
+            public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+                resolvers.add(new StaffCallerResolver(settings));
+            }
+        };
     }
 
     @Bean

@@ -2,18 +2,21 @@ package io.taquilla.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.taquilla.testsupport.TestTokens;
 import io.taquilla.web.security.AuthorizationRules;
-import io.taquilla.web.security.DevTokens;
+import io.taquilla.web.security.StaffCaller;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Min;
-import java.time.Duration;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -44,6 +47,13 @@ class WebEdgeTest {
             return "admin ok";
         }
 
+        @GetMapping("/api/admin/whoami")
+        Map<String, Object> whoami(StaffCaller caller) {
+            return Map.of("subject", caller.subject(), "roles", caller.roles(),
+                    "organizerId", String.valueOf(caller.organizerId()), "deviceId", String.valueOf(caller.deviceId()),
+                    "events", String.valueOf(caller.events()));
+        }
+
         @PostMapping("/api/scans")
         String scan() {
             return "scan ok";
@@ -72,6 +82,11 @@ class WebEdgeTest {
 
     @LocalServerPort int port;
 
+    @DynamicPropertySource
+    static void trustTestTokens(DynamicPropertyRegistry registry) {
+        TestTokens.properties().forEach((name, value) -> registry.add(name, () -> value));
+    }
+
     private RestClient http() {
         return RestClient.builder().baseUrl("http://localhost:" + port)
                 .defaultStatusHandler(status -> true, (request, response) -> { })
@@ -79,11 +94,15 @@ class WebEdgeTest {
     }
 
     private static String token(String... roles) {
-        return "Bearer " + DevTokens.mint(DevTokens.DEV_SECRET, "tester", Duration.ofMinutes(5), roles);
+        return TestTokens.bearer(TestTokens.token().roles(roles).organizer(UUID.randomUUID()).deviceId("gate-1").mint());
+    }
+
+    private ResponseEntity<String> get(String path, String token) {
+        return http().get().uri(path).header("Authorization", TestTokens.bearer(token)).retrieve().toEntity(String.class);
     }
 
     @Test
-    void adminPathsNeedTheAdminRole() {
+    void adminPathsNeedAStaffRole() {
         ResponseEntity<String> none = http().get().uri("/api/admin/things").retrieve().toEntity(String.class);
         assertThat(none.getStatusCode().value()).isEqualTo(401);
         assertThat(none.getHeaders().getContentType().isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)).isTrue();
@@ -94,22 +113,68 @@ class WebEdgeTest {
         assertThat(door.getStatusCode().value()).isEqualTo(403);
         assertThat(door.getBody()).contains("forbidden");
 
-        ResponseEntity<String> admin = http().get().uri("/api/admin/things").header("Authorization", token("admin"))
+        for (String role : StaffCaller.STAFF_ROLES) {
+            ResponseEntity<String> staff = http().get().uri("/api/admin/things").header("Authorization", token(role))
+                    .retrieve().toEntity(String.class);
+            assertThat(staff.getStatusCode().value()).as(role).isEqualTo(200);
+            assertThat(staff.getBody()).isEqualTo("admin ok");
+        }
+        ResponseEntity<String> noRole = http().get().uri("/api/admin/things").header("Authorization", token())
                 .retrieve().toEntity(String.class);
-        assertThat(admin.getStatusCode().value()).isEqualTo(200);
-        assertThat(admin.getBody()).isEqualTo("admin ok");
+        assertThat(noRole.getStatusCode().value()).isEqualTo(403);
+        assertThat(noRole.getHeaders().getContentType().isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)).isTrue();
+    }
+
+    @Test
+    void theCallerIsReadFromTheVerifiedToken() {
+        UUID org = UUID.randomUUID();
+        UUID event = UUID.randomUUID();
+        ResponseEntity<String> door = get("/api/admin/whoami", TestTokens.token().subject("staff-7")
+                .roles("organizer-staff", "door").organizer(org).deviceId("device-9").events(event).mint());
+        assertThat(door.getStatusCode().value()).isEqualTo(200);
+        assertThat(door.getBody()).contains("\"subject\":\"staff-7\"", "\"organizerId\":\"" + org + "\"",
+                "\"deviceId\":\"device-9\"", event.toString(), "organizer-staff", "door");
+    }
+
+    /** Each token is wrong in exactly one way; each is a 401 problem that says why. */
+    @Test
+    void everyKindOfBadTokenIsA401ProblemSayingWhy() {
+        Map<String, String> bad = new java.util.LinkedHashMap<>();
+        bad.put("expired", TestTokens.expired());
+        bad.put("aud", TestTokens.otherAudience());
+        bad.put("iss", TestTokens.otherIssuer());
+        bad.put("key", TestTokens.unknownKey());
+        bad.put("none", TestTokens.algNone());
+        bad.put("exp", TestTokens.missingExp());
+        bad.put("HS256", TestTokens.hs256());
+        bad.put("garbage", "not.a.jwt");
+        bad.forEach((why, token) -> {
+            ResponseEntity<String> refused = get("/api/admin/things", token);
+            assertThat(refused.getStatusCode().value()).as(why).isEqualTo(401);
+            assertThat(refused.getHeaders().getContentType().isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                    .as(why).isTrue();
+            assertThat(refused.getHeaders().getFirst("WWW-Authenticate")).as(why).contains("invalid_token");
+            assertThat(refused.getBody()).as(why).contains("https://taquilla.io/problems/invalid-token",
+                    "The bearer token was refused");
+            System.out.println("[bad token: " + why + "] " + refused.getBody());
+        });
+        assertThat(get("/api/admin/things", TestTokens.expired()).getBody()).containsIgnoringCase("expired");
+        assertThat(get("/api/admin/things", TestTokens.otherAudience()).getBody()).contains("aud");
+        assertThat(get("/api/admin/things", TestTokens.otherIssuer()).getBody()).contains("iss");
+        assertThat(get("/api/admin/things", TestTokens.missingExp()).getBody()).contains("exp");
+        assertThat(get("/api/admin/things", TestTokens.platformAdmin()).getStatusCode().value()).isEqualTo(200);
     }
 
     @Test
     void serviceRulesApplyAndForgedOrExpiredTokensAreRejected() {
         assertThat(http().post().uri("/api/scans").header("Authorization", token("door")).retrieve().toEntity(String.class)
                 .getStatusCode().value()).isEqualTo(200);
-        assertThat(http().post().uri("/api/scans").header("Authorization", token("admin")).retrieve().toEntity(String.class)
+        assertThat(http().post().uri("/api/scans").header("Authorization", token("platform-admin")).retrieve().toEntity(String.class)
                 .getStatusCode().value()).isEqualTo(403);
-        String forged = "Bearer " + DevTokens.mint("another-secret-that-is-long-enough-0123456789", "x", Duration.ofMinutes(5), "door");
+        String forged = TestTokens.bearer(TestTokens.unknownKey());
         assertThat(http().post().uri("/api/scans").header("Authorization", forged).retrieve().toEntity(String.class)
                 .getStatusCode().value()).isEqualTo(401);
-        String expired = "Bearer " + DevTokens.mint(DevTokens.DEV_SECRET, "x", java.time.Instant.now().minusSeconds(3600), Duration.ofMinutes(5), "door");
+        String expired = TestTokens.bearer(TestTokens.expired());
         assertThat(http().post().uri("/api/scans").header("Authorization", expired).retrieve().toEntity(String.class)
                 .getStatusCode().value()).isEqualTo(401);
     }

@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.UUID;
 
 /** What an organizer sees of an event: everything, drafts included, with the sales order-service reported. */
-record AdminEventView(UUID id, String slug, String name, String description, Venue venue, Instant startsAt,
+record AdminEventView(UUID id, UUID organizerId, String slug, String name, String description, Venue venue, Instant startsAt,
                       Instant doorsOpenAt, Instant salesStartAt, Instant salesEndAt, int venueCapacity, String status,
                       long version, Instant createdAt, Instant updatedAt, Instant publishedAt, Instant cancelledAt,
                       List<TicketType> ticketTypes) {
@@ -29,7 +29,7 @@ record AdminEventView(UUID id, String slug, String name, String description, Ven
                     new Price(type.priceMinor(), type.currency()), type.capacity(), type.maxPerOrder(),
                     count == null ? 0 : count.sold(), count == null ? 0 : count.held());
         }).toList();
-        return new AdminEventView(event.id(), spec.slug(), spec.name(), spec.description(), spec.venue(), spec.startsAt(),
+        return new AdminEventView(event.id(), event.organizerId(), spec.slug(), spec.name(), spec.description(), spec.venue(), spec.startsAt(),
                 spec.doorsOpenAt(), spec.salesStartAt(), spec.salesEndAt(), spec.venueCapacity(), event.status().name(),
                 event.version(), event.createdAt(), event.updatedAt(), event.publishedAt(), event.cancelledAt(), types);
     }

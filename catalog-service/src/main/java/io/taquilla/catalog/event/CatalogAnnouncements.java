@@ -40,7 +40,7 @@ class CatalogAnnouncements {
 
     static EventSnapshot snapshot(StoredEvent event) {
         EventSpec spec = event.spec();
-        return new EventSnapshot(event.id(), spec.slug(), spec.name(), spec.description() == null ? "" : spec.description(),
+        return new EventSnapshot(event.id(), event.organizerId(), spec.slug(), spec.name(), spec.description() == null ? "" : spec.description(),
                 new Venue(spec.venue().name(), spec.venue().address(), spec.venue().city(), spec.venue().timezone()),
                 spec.startsAt(), spec.doorsOpenAt(), spec.salesStartAt(), spec.salesEndAt(), spec.venueCapacity(),
                 event.status().name(), event.version(),

@@ -15,7 +15,7 @@ import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
 import org.springframework.stereotype.Component;
 
-/** An organizer drafts an event: validated, stored as DRAFT at version 1, not public yet. */
+/** An organizer drafts an event: validated, stored as DRAFT at version 1 and owned by the organizer, not public yet. */
 @Component
 public class CreateEvent {
 
@@ -33,7 +33,7 @@ public class CreateEvent {
         this.clock = clock;
     }
 
-    public StoredEvent create(EventSpec spec) {
+    public StoredEvent create(UUID organizerId, EventSpec spec) {
         List<Violation> violations = EventRules.check(spec);
         if (!violations.isEmpty()) {
             throw CatalogProblems.invalid(violations);
@@ -50,7 +50,7 @@ public class CreateEvent {
             try {
                 return jdbi.inTransaction(handle -> {
                     EventSpec named = spec.withSlug(slugs.assign(handle, id, spec, null));
-                    events.insert(handle, new StoredEvent(id, named, EventStatus.DRAFT, 1, ids, now, now, null, null));
+                    events.insert(handle, new StoredEvent(id, organizerId, named, EventStatus.DRAFT, 1, ids, now, now, null, null));
                     return events.find(handle, id).orElseThrow();
                 });
             } catch (RuntimeException e) {

@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
 public class EventStore {
 
     private static final String SELECT_EVENT = """
-            select id, slug, name, description, venue_name, venue_address, venue_city, venue_timezone,
+            select id, organizer_id, slug, name, description, venue_name, venue_address, venue_city, venue_timezone,
                    starts_at, doors_open_at, sales_start_at, sales_end_at, venue_capacity, status, version,
                    created_at, updated_at, published_at, cancelled_at
               from catalog_event
@@ -32,7 +32,7 @@ public class EventStore {
               from ticket_type where event_id = :eventId order by position
             """;
 
-    private record EventRow(UUID id, EventSpec spec, EventStatus status, long version, Instant createdAt,
+    private record EventRow(UUID id, UUID organizerId, EventSpec spec, EventStatus status, long version, Instant createdAt,
                             Instant updatedAt, Instant publishedAt, Instant cancelledAt) {}
 
     private record TypeRow(UUID id, TicketTypeSpec spec) {}
@@ -60,15 +60,16 @@ public class EventStore {
 
     public void insert(Handle handle, StoredEvent event) {
         handle.createUpdate("""
-                        insert into catalog_event (id, slug, name, description, venue_name, venue_address, venue_city,
+                        insert into catalog_event (id, organizer_id, slug, name, description, venue_name, venue_address, venue_city,
                                                    venue_timezone, starts_at, doors_open_at, sales_start_at, sales_end_at,
                                                    venue_capacity, status, version, created_at, updated_at)
-                        values (:id, :slug, :name, :description, :venueName, :venueAddress, :venueCity, :venueTimezone,
+                        values (:id, :organizerId, :slug, :name, :description, :venueName, :venueAddress, :venueCity, :venueTimezone,
                                 :startsAt, :doorsOpenAt, :salesStartAt, :salesEndAt, :venueCapacity, :status, :version,
                                 :createdAt, :updatedAt)
                         """)
                 .bindMap(columns(event))
                 .bind("createdAt", utc(event.createdAt()))
+                .bind("organizerId", event.organizerId())
                 .execute();
         writeTicketTypes(handle, event);
     }
@@ -155,7 +156,7 @@ public class EventStore {
             EventSpec withTypes = new EventSpec(spec.name(), spec.slug(), spec.description(), spec.venue(),
                     spec.startsAt(), spec.doorsOpenAt(), spec.salesStartAt(), spec.salesEndAt(), spec.venueCapacity(),
                     types.stream().map(TypeRow::spec).toList());
-            return new StoredEvent(event.id(), withTypes, event.status(), event.version(), ids, event.createdAt(),
+            return new StoredEvent(event.id(), event.organizerId(), withTypes, event.status(), event.version(), ids, event.createdAt(),
                     event.updatedAt(), event.publishedAt(), event.cancelledAt());
         });
     }
@@ -166,7 +167,7 @@ public class EventStore {
                         rs.getString("venue_timezone")),
                 instant(rs, "starts_at"), instant(rs, "doors_open_at"), instant(rs, "sales_start_at"),
                 instant(rs, "sales_end_at"), rs.getInt("venue_capacity"), List.of());
-        return new EventRow(rs.getObject("id", UUID.class), spec, EventStatus.valueOf(rs.getString("status")),
+        return new EventRow(rs.getObject("id", UUID.class), rs.getObject("organizer_id", UUID.class), spec, EventStatus.valueOf(rs.getString("status")),
                 rs.getLong("version"), instant(rs, "created_at"), instant(rs, "updated_at"),
                 instant(rs, "published_at"), instant(rs, "cancelled_at"));
     }

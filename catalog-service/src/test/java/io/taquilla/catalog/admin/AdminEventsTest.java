@@ -8,7 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.taquilla.catalog.CatalogClient;
 import io.taquilla.catalog.CatalogClient.Reply;
 import io.taquilla.testsupport.IntegrationTest;
-import io.taquilla.web.security.DevTokens;
+import io.taquilla.testsupport.TestTokens;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -109,17 +109,16 @@ class AdminEventsTest {
         assertThat(anonymous.status()).isEqualTo(401);
         assertThat(anonymous.isProblem()).isTrue();
 
-        Reply door = catalog.send(HttpMethod.POST, "/api/admin/events", CatalogClient.DOOR, event(30));
+        Reply door = catalog.send(HttpMethod.POST, "/api/admin/events", CatalogClient.door(), event(30));
         assertThat(door.status()).isEqualTo(403);
         assertThat(door.isProblem()).isTrue();
 
         Reply forged = catalog.send(HttpMethod.POST, "/api/admin/events",
-                DevTokens.mint("another-secret-another-secret-another-secret", "x",
-                        Duration.ofMinutes(5), "admin"), event(30));
+                TestTokens.unknownKey(), event(30));
         assertThat(forged.status()).isEqualTo(401);
 
         Reply publishAsDoor = catalog.send(HttpMethod.POST, "/api/admin/events/" + UUID.randomUUID() + "/publish",
-                CatalogClient.DOOR, null);
+                CatalogClient.door(), null);
         assertThat(publishAsDoor.status()).isEqualTo(403);
     }
 

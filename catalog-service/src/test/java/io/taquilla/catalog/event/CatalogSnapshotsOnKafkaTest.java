@@ -50,6 +50,7 @@ class CatalogSnapshotsOnKafkaTest {
         assertThat(KafkaProbe.header(record, "eventId")).isEqualTo(published.eventId().toString());
         EventSnapshot snapshot = published.event();
         assertThat(snapshot.catalogEventId()).hasToString(id);
+        assertThat(snapshot.organizerId()).isEqualTo(CatalogClient.ORGANIZER);
         assertThat(snapshot.status()).isEqualTo("PUBLISHED");
         assertThat(snapshot.version()).isEqualTo(2);
         assertThat(snapshot.slug()).isEqualTo(draft.get("slug").asString());

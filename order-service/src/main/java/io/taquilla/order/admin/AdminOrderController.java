@@ -7,6 +7,7 @@ import io.taquilla.order.orders.Orders;
 import io.taquilla.order.orders.StoredOrder;
 import io.taquilla.order.orders.domain.OrderStatus;
 import io.taquilla.web.ApiProblem;
+import io.taquilla.web.security.StaffCaller;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.List;
@@ -21,7 +22,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Admin API (role {@code admin}): look at an order, cancel an unpaid one, refund a paid one. */
+/**
+ * Admin API: look at an order (staff of the organizer whose event it is), cancel an unpaid one or
+ * refund a paid one (that organizer's admins). Another organizer's order is not found.
+ */
 @RestController
 class AdminOrderController {
 
@@ -54,31 +58,35 @@ class AdminOrderController {
     }
 
     @GetMapping("/api/admin/orders/{orderId}")
-    AdminOrderView get(@PathVariable UUID orderId) {
-        return jdbi.withHandle(h -> orders.find(h, orderId).map(o -> AdminOrderView.of(o, money.of(h, orderId))))
-                .orElseThrow(() -> ApiProblem.notFound("Order", orderId));
+    AdminOrderView get(@PathVariable UUID orderId, StaffCaller caller) {
+        return jdbi.withHandle(h -> {
+            StoredOrder order = orders.find(h, orderId).orElseThrow(() -> ApiProblem.notFound("Order", orderId));
+            caller.requireSee(organizerOf(h, order), "Order", orderId);
+            return AdminOrderView.of(order, money.of(h, orderId));
+        });
     }
 
     /** Releases an unpaid order's hold. A paid order must be refunded instead (409). */
     @PostMapping("/api/admin/orders/{orderId}/cancel")
-    AdminOrderView cancel(@PathVariable UUID orderId, @RequestBody(required = false) Reason body) {
+    AdminOrderView cancel(@PathVariable UUID orderId, @RequestBody(required = false) Reason body, StaffCaller caller) {
         String reason = "admin" + (body == null || body.reason() == null ? "" : ": " + body.reason());
-        return change(orderId, OrderStatus.CANCELLED, (h, order) -> transitions.cancel(h, order, reason),
+        return change(caller, orderId, OrderStatus.CANCELLED, (h, order) -> transitions.cancel(h, order, reason),
                 "Only unpaid orders can be cancelled; refund a paid order instead");
     }
 
     /** Asks payment-service for a full refund (RefundRequested); a free order is refunded at once. */
     @PostMapping("/api/admin/orders/{orderId}/refund")
-    AdminOrderView refund(@PathVariable UUID orderId, @RequestBody(required = false) Reason body) {
+    AdminOrderView refund(@PathVariable UUID orderId, @RequestBody(required = false) Reason body, StaffCaller caller) {
         String reason = body == null || body.reason() == null ? "requested by admin" : body.reason();
-        return change(orderId, null, (h, order) -> transitions.requestRefund(h, order, reason),
+        return change(caller, orderId, null, (h, order) -> transitions.requestRefund(h, order, reason),
                 "Only confirmed orders can be refunded");
     }
 
-    private AdminOrderView change(UUID orderId, OrderStatus wanted, BiFunction<Handle, StoredOrder, OrderStatus> transition,
+    private AdminOrderView change(StaffCaller caller, UUID orderId, OrderStatus wanted, BiFunction<Handle, StoredOrder, OrderStatus> transition,
                                   String refusal) {
         return jdbi.inTransaction(h -> {
             StoredOrder order = orders.lock(h, orderId).orElseThrow(() -> ApiProblem.notFound("Order", orderId));
+            caller.requireManage(organizerOf(h, order), "Order", orderId);
             OrderStatus before = order.status();
             OrderStatus after = transition.apply(h, order);
             boolean changed = after != before && (wanted == null || after == wanted);
@@ -88,5 +96,11 @@ class AdminOrderController {
             }
             return AdminOrderView.of(orders.find(h, orderId).orElseThrow(), money.of(h, orderId));
         });
+    }
+
+    /** The organizer that owns the order's event, as catalog announced it; null if never announced. */
+    private static UUID organizerOf(Handle h, StoredOrder order) {
+        return h.createQuery("select organizer_id from catalog_event where id = :id")
+                .bind("id", order.catalogEventId()).mapTo(UUID.class).findOne().orElse(null);
     }
 }

@@ -37,18 +37,20 @@ public class CatalogCopy {
             return List.of();
         }
         handle.createUpdate("""
-                        insert into catalog_event (id, name, venue_name, venue_address, venue_city, venue_timezone,
-                                                   starts_at, sales_start_at, sales_end_at, status, version)
-                        values (:id, :name, :venue, :venueAddress, :venueCity, :venueTimezone,
+                        insert into catalog_event (id, organizer_id, name, venue_name, venue_address, venue_city,
+                                                   venue_timezone, starts_at, sales_start_at, sales_end_at, status, version)
+                        values (:id, :organizer, :name, :venue, :venueAddress, :venueCity, :venueTimezone,
                                 :startsAt, :salesStart, :salesEnd, :status, :version)
                         on conflict (id) do update
-                           set name = excluded.name, venue_name = excluded.venue_name,
+                           set organizer_id = coalesce(excluded.organizer_id, catalog_event.organizer_id),
+                               name = excluded.name, venue_name = excluded.venue_name,
                                venue_address = excluded.venue_address, venue_city = excluded.venue_city,
                                venue_timezone = excluded.venue_timezone, starts_at = excluded.starts_at,
                                sales_start_at = excluded.sales_start_at, sales_end_at = excluded.sales_end_at,
                                status = excluded.status, version = excluded.version, updated_at = now()
                         """)
                 .bind("id", snapshot.catalogEventId())
+                .bind("organizer", snapshot.organizerId())
                 .bind("name", snapshot.name())
                 .bind("venue", snapshot.venue() == null ? null : snapshot.venue().name())
                 .bind("venueAddress", snapshot.venue() == null ? null : snapshot.venue().address())

@@ -19,7 +19,7 @@ import io.taquilla.order.support.Http;
 import io.taquilla.order.support.Kafka;
 import io.taquilla.order.support.Orders;
 import io.taquilla.testsupport.IntegrationTest;
-import io.taquilla.web.security.DevTokens;
+import io.taquilla.testsupport.TestTokens;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -38,7 +38,7 @@ import tools.jackson.databind.JsonNode;
 @IntegrationTest
 class EventCancellationSagaTest {
 
-    static final String ADMIN = "Bearer " + DevTokens.mint(DevTokens.DEV_SECRET, "admin@test", Duration.ofHours(1), "admin");
+    static final String ADMIN = TestTokens.bearer(TestTokens.organizerAdmin(Events.ORGANIZER));
 
     @LocalServerPort int port;
     @Autowired Jdbi jdbi;

@@ -20,7 +20,7 @@ import io.taquilla.order.support.Http;
 import io.taquilla.order.support.Kafka;
 import io.taquilla.order.support.Orders;
 import io.taquilla.testsupport.IntegrationTest;
-import io.taquilla.web.security.DevTokens;
+import io.taquilla.testsupport.TestTokens;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -34,8 +34,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @IntegrationTest
 class PaymentFlowTest {
 
-    static final String ADMIN = "Bearer " + DevTokens.mint(DevTokens.DEV_SECRET, "admin@test", Duration.ofHours(1), "admin");
-    static final String DOOR = "Bearer " + DevTokens.mint(DevTokens.DEV_SECRET, "door@test", Duration.ofHours(1), "door");
+    static final String ADMIN = TestTokens.bearer(TestTokens.organizerAdmin(io.taquilla.order.support.Events.ORGANIZER));
+    static final String DOOR = TestTokens.bearer(TestTokens.door(io.taquilla.order.support.Events.ORGANIZER, "door-1"));
 
     @LocalServerPort int port;
     @Autowired Jdbi jdbi;

@@ -19,6 +19,9 @@ import org.jdbi.v3.core.Jdbi;
 /** Catalog events for tests, published on catalog.event.v1 as catalog-service would. */
 public final class Events {
 
+    /** The organizer that owns the test events unless a test says otherwise. */
+    public static final UUID ORGANIZER = UUID.fromString("3c9d2e71-5a4b-4f8e-9d1c-6b7a8e9f0a1b");
+
     private Events() {
     }
 
@@ -28,9 +31,13 @@ public final class Events {
     }
 
     public static EventSnapshot onSale(TicketTypeSnapshot... types) {
+        return onSaleBy(ORGANIZER, types);
+    }
+
+    public static EventSnapshot onSaleBy(UUID organizer, TicketTypeSnapshot... types) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         UUID id = UUID.randomUUID();
-        return new EventSnapshot(id, "test-" + id, "Noche de Prueba", "A test event",
+        return new EventSnapshot(id, organizer, "test-" + id, "Noche de Prueba", "A test event",
                 new Venue("Sala Apolo", "Carrer Nou de la Rambla 113", "Barcelona", "Europe/Madrid"),
                 now.plus(30, ChronoUnit.DAYS), now.plus(30, ChronoUnit.DAYS).minus(1, ChronoUnit.HOURS),
                 now.minus(1, ChronoUnit.DAYS), now.plus(29, ChronoUnit.DAYS), 10_000, "PUBLISHED", 1, List.of(types));
@@ -38,7 +45,7 @@ public final class Events {
 
     public static EventSnapshot with(EventSnapshot s, String status, Instant salesStart, Instant salesEnd,
                                      List<TicketTypeSnapshot> types) {
-        return new EventSnapshot(s.catalogEventId(), s.slug(), s.name(), s.description(), s.venue(), s.startsAt(),
+        return new EventSnapshot(s.catalogEventId(), s.organizerId(), s.slug(), s.name(), s.description(), s.venue(), s.startsAt(),
                 s.doorsOpenAt(), salesStart, salesEnd, s.venueCapacity(), status, s.version() + 1, types);
     }
 

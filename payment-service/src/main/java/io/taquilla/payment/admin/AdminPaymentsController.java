@@ -1,6 +1,8 @@
 package io.taquilla.payment.admin;
 
+import io.taquilla.payment.ownership.EventOwners;
 import io.taquilla.web.ApiProblem;
+import io.taquilla.web.security.StaffCaller;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,20 +18,24 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * What happened to an order's payment, for support and on-call: the payment, every Stripe call
  * with its attempts and last error, every webhook received and how it was applied, and the refund.
- * Admin role required (platform-web's default rule for {@code /api/admin/**}).
+ * Staff of the organizer whose event the order was for (or a platform admin) may look; for
+ * anyone else the order's payment does not exist.
  */
 @RestController
 public class AdminPaymentsController {
 
     private final Jdbi jdbi;
+    private final EventOwners owners;
 
-    public AdminPaymentsController(Jdbi jdbi) {
+    public AdminPaymentsController(Jdbi jdbi, EventOwners owners) {
         this.jdbi = jdbi;
+        this.owners = owners;
     }
 
     @GetMapping("/api/admin/payments")
-    public Map<String, Object> byOrder(@RequestParam UUID orderId) {
+    public Map<String, Object> byOrder(@RequestParam UUID orderId, StaffCaller caller) {
         return jdbi.withHandle(handle -> {
+            caller.requireSee(owners.ofOrder(handle, orderId).orElse(null), "Payment for order", orderId);
             // Keep the camelCase aliases below as they are (JDBI lower-cases map keys by default).
             handle.getConfig(MapMappers.class).setCaseChange(CaseStrategy.NOP);
             List<Map<String, Object>> payment = rows(handle, """

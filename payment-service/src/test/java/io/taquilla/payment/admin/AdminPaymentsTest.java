@@ -14,8 +14,7 @@ import io.taquilla.payment.support.Orders;
 import io.taquilla.payment.support.PaymentTopics;
 import io.taquilla.payment.support.StripeWebhooks;
 import io.taquilla.testsupport.IntegrationTest;
-import io.taquilla.web.security.DevTokens;
-import java.time.Duration;
+import io.taquilla.testsupport.TestTokens;
 import java.time.Instant;
 import java.util.UUID;
 import org.awaitility.Awaitility;
@@ -57,7 +56,7 @@ class AdminPaymentsTest {
         RestClient anonymous = RestClient.create("http://localhost:" + port);
         assertThat(status(anonymous, "/api/admin/payments?orderId=" + UUID.randomUUID())).isEqualTo(401);
         RestClient door = RestClient.builder().baseUrl("http://localhost:" + port)
-                .defaultHeader("Authorization", "Bearer " + DevTokens.mint(DevTokens.DEV_SECRET, "door-1", Duration.ofMinutes(5), "door"))
+                .defaultHeader("Authorization", TestTokens.bearer(TestTokens.door(UUID.randomUUID(), "door-1")))
                 .build();
         assertThat(status(door, "/api/admin/payments?orderId=" + UUID.randomUUID())).isEqualTo(403);
         assertThat(status(admin(), "/api/admin/payments?orderId=" + UUID.randomUUID())).isEqualTo(404);
@@ -67,7 +66,7 @@ class AdminPaymentsTest {
 
     private RestClient admin() {
         return RestClient.builder().baseUrl("http://localhost:" + port)
-                .defaultHeader("Authorization", "Bearer " + DevTokens.mint(DevTokens.DEV_SECRET, "admin-1", Duration.ofMinutes(5), "admin"))
+                .defaultHeader("Authorization", TestTokens.bearer(TestTokens.platformAdmin()))
                 .build();
     }
 

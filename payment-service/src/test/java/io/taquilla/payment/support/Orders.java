@@ -17,7 +17,11 @@ public final class Orders {
 
     /** Two GA tickets at 25.00 EUR and one VIP at 60.00: 110.00 EUR, held for 15 minutes. */
     public static OrderPlaced placed(UUID orderId) {
-        return new OrderPlaced(UUID.randomUUID(), Instant.now(), orderId, UUID.randomUUID(),
+        return placed(orderId, UUID.randomUUID());
+    }
+
+    public static OrderPlaced placed(UUID orderId, UUID catalogEventId) {
+        return new OrderPlaced(UUID.randomUUID(), Instant.now(), orderId, catalogEventId,
                 List.of(new OrderLine(UUID.randomUUID(), "GA", "General admission", 2, new Money(2500, "EUR")),
                         new OrderLine(UUID.randomUUID(), "VIP", "VIP balcony", 1, new Money(6000, "EUR"))),
                 new Money(11000, "EUR"), new Customer("ana@example.com", "Ana Buyer", null),

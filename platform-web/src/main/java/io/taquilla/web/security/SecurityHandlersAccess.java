@@ -3,12 +3,18 @@ package io.taquilla.web.security;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.springframework.http.MediaType;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
 import org.springframework.security.oauth2.server.resource.web.access.BearerTokenAccessDeniedHandler;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 
-/** 401 and 403 as problem+json, keeping the standard {@code WWW-Authenticate} header. */
+/**
+ * 401 and 403 as problem+json, keeping the standard {@code WWW-Authenticate} header. A refused
+ * token says why (expired, wrong audience or issuer, unknown key, algorithm not accepted, ...):
+ * the reason describes the token the caller sent, never a secret.
+ */
 public final class SecurityHandlersAccess {
 
     private SecurityHandlersAccess() {
@@ -18,8 +24,10 @@ public final class SecurityHandlersAccess {
         BearerTokenAuthenticationEntryPoint standard = new BearerTokenAuthenticationEntryPoint();
         return (request, response, e) -> {
             standard.commence(request, response, e);
-            write(response, 401, "unauthorized", "Unauthorized",
-                    "A valid bearer token is required for " + request.getRequestURI());
+            boolean tokenRefused = e instanceof OAuth2AuthenticationException;
+            write(response, 401, tokenRefused ? "invalid-token" : "unauthorized", "Unauthorized",
+                    tokenRefused ? "The bearer token was refused: " + reason(e)
+                            : "A valid bearer token is required for " + request.getRequestURI());
         };
     }
 
@@ -28,8 +36,14 @@ public final class SecurityHandlersAccess {
         return (request, response, e) -> {
             standard.handle(request, response, e);
             write(response, 403, "forbidden", "Forbidden",
-                    "Your token does not carry the role needed for " + request.getRequestURI());
+                    "Your token does not carry a role allowed to use " + request.getMethod() + " " + request.getRequestURI());
         };
+    }
+
+    private static String reason(AuthenticationException e) {
+        String message = String.valueOf(e.getMessage());
+        // Nimbus prefixes every decoding failure with the same sentence; keep the part that says why.
+        return message.replace("An error occurred while attempting to decode the Jwt: ", "");
     }
 
     private static void write(HttpServletResponse response, int status, String type, String title, String detail)
@@ -38,6 +52,20 @@ public final class SecurityHandlersAccess {
         response.setCharacterEncoding("UTF-8");
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.getWriter().write("{\"type\":\"https://taquilla.io/problems/" + type + "\",\"title\":\"" + title
-                + "\",\"status\":" + status + ",\"detail\":\"" + detail.replace("\\", "\\\\").replace("\"", "\\\"") + "\"}");
+                + "\",\"status\":" + status + ",\"detail\":\"" + json(detail) + "\"}");
+    }
+
+    private static String json(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        for (char c : text.toCharArray()) {
+            if (c == '"' || c == '\\') {
+                out.append('\\').append(c);
+            } else if (c < 0x20) {
+                out.append(String.format("\\u%04x", (int) c));
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
     }
 }

@@ -53,7 +53,7 @@ public class ScannableEvents {
     public void remember(Handle handle, ScannableEvent event) {
         ScannableEventDao.Row row = new ScannableEventDao.Row(event.catalogEventId(), event.name(), event.startsAt(),
                 event.doorsOpenAt(), event.status(), event.venueCapacity(), event.version(),
-                JSON.writeValueAsString(event.ticketTypes()));
+                JSON.writeValueAsString(event.ticketTypes()), event.organizerId());
         handle.attach(ScannableEventDao.class).upsert(row);
         cache.remove(event.catalogEventId());
     }
@@ -65,6 +65,6 @@ public class ScannableEvents {
 
     private static ScannableEvent toEvent(ScannableEventDao.Row row) {
         return new ScannableEvent(row.catalogEventId(), row.name(), row.startsAt(), row.doorsOpenAt(), row.status(),
-                row.venueCapacity(), row.version(), JSON.readValue(row.ticketTypes(), TYPES));
+                row.venueCapacity(), row.version(), JSON.readValue(row.ticketTypes(), TYPES), row.organizerId());
     }
 }

@@ -90,6 +90,6 @@ class ScannerCacheListener {
                         .map(t -> new ScannableEvent.TicketTypeInfo(t.ticketTypeId(), t.code(), t.name(), t.capacity()))
                         .toList();
         return new ScannableEvent(snapshot.catalogEventId(), snapshot.name(), snapshot.startsAt(), snapshot.doorsOpenAt(),
-                snapshot.status(), snapshot.venueCapacity(), snapshot.version(), types);
+                snapshot.status(), snapshot.venueCapacity(), snapshot.version(), types, snapshot.organizerId());
     }
 }

@@ -3,6 +3,7 @@ package io.taquilla.scanner.door;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.taquilla.scanner.door.domain.CheckIn;
 import io.taquilla.scanner.door.domain.ScanVerdict;
+import io.taquilla.web.security.StaffCaller;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -14,7 +15,11 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code POST /api/scans}: one QR code at one gate; the answer is a verdict, not an error. */
+/**
+ * {@code POST /api/scans}: one QR code at one gate; the answer is a verdict, not an error. The
+ * device and the staff member are the verified token's ({@code device_id}, {@code sub}); a body
+ * {@code deviceId} is optional and refused when it names another device.
+ */
 @RestController
 class ScanController {
 
@@ -24,7 +29,7 @@ class ScanController {
     record ScanRequest(@NotBlank @Size(max = 4096) String qr,
                        @NotNull UUID eventId,
                        @NotBlank @Pattern(regexp = NAME) String gate,
-                       @NotBlank @Pattern(regexp = NAME) String deviceId) {}
+                       @Pattern(regexp = NAME) String deviceId) {}
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record ScanResponse(UUID scanId, String verdict, String reason, Instant scannedAt, TicketView ticket,
@@ -42,9 +47,10 @@ class ScanController {
     }
 
     @PostMapping("/api/scans")
-    ScanResponse scan(@Valid @RequestBody ScanRequest request) {
+    ScanResponse scan(@Valid @RequestBody ScanRequest request, StaffCaller door) {
+        String device = DoorDevice.of(door, request.deviceId());
         ScanTicket.Outcome outcome = scanTicket.scan(
-                new ScanTicket.Scan(request.qr(), request.eventId(), request.gate(), request.deviceId()));
+                new ScanTicket.Scan(request.qr(), request.eventId(), request.gate(), device, door));
         return view(outcome.scanId(), outcome.scannedAt(), outcome.verdict());
     }
 

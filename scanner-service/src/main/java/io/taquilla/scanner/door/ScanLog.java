@@ -36,9 +36,9 @@ public class ScanLog implements SmartLifecycle {
     private static final int BATCH = 500;
     private static final String INSERT = """
             insert into scan_log (scan_id, catalog_event_id, ticket_id, gate, device_id, verdict, reason, scanned_at,
-                                  offline, nonce, conflict)
+                                  offline, nonce, conflict, staff_subject)
             values (:scanId, :catalogEventId, :ticketId, :gate, :deviceId, :verdict, :reason, :scannedAt,
-                    :offline, :nonce, :conflict)
+                    :offline, :nonce, :conflict, :staff)
             """;
 
     private final Jdbi jdbi;
@@ -84,7 +84,8 @@ public class ScanLog implements SmartLifecycle {
         return statement.bind("scanId", scan.scanId()).bind("catalogEventId", scan.catalogEventId())
                 .bind("ticketId", scan.ticketId()).bind("gate", scan.gate()).bind("deviceId", scan.deviceId())
                 .bind("verdict", scan.verdict()).bind("reason", scan.reason()).bind("scannedAt", scan.scannedAt())
-                .bind("offline", scan.offline()).bind("nonce", scan.nonce()).bind("conflict", scan.conflict());
+                .bind("offline", scan.offline()).bind("nonce", scan.nonce()).bind("conflict", scan.conflict())
+                .bind("staff", scan.staff());
     }
 
     private TicketScanned event(LoggedScan scan) {

@@ -10,6 +10,7 @@ import io.taquilla.scanner.door.domain.ScanVerdict;
 import io.taquilla.scanner.door.domain.ScannableEvent;
 import io.taquilla.scanner.throttle.DeviceThrottle;
 import io.taquilla.scanner.token.SigningKeyRing;
+import io.taquilla.web.security.StaffCaller;
 import io.taquilla.tickettoken.QrTokenVerifier.Claims;
 import io.taquilla.tickettoken.QrTokenVerifier.Verification;
 import java.time.Clock;
@@ -28,7 +29,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class ScanTicket {
 
-    public record Scan(String qr, UUID eventId, String gate, String deviceId) {}
+    /** @param deviceId and {@code door.subject()} come from the verified token, never from the request body */
+    public record Scan(String qr, UUID eventId, String gate, String deviceId, StaffCaller door) {}
 
     public record Outcome(UUID scanId, Instant scannedAt, ScanVerdict verdict) {}
 
@@ -71,11 +73,14 @@ public class ScanTicket {
         if (!verification.valid()) {
             throttle.invalidSignature(scan.deviceId());
             verdict = rejectInMemory(scanId, now, scan, RejectionReason.INVALID_SIGNATURE, null);
-        } else if (!verification.claims().eventId().equals(scan.eventId())) {
-            verdict = rejectInMemory(scanId, now, scan, RejectionReason.WRONG_EVENT, verification.claims().ticketId());
         } else {
             ScannableEvent event = events.find(scan.eventId()).orElse(null);
-            verdict = window.isOpen(event, now)
+            // Another organizer's event (or one the door token does not list) is the wrong event too.
+            boolean wrongEvent = !verification.claims().eventId().equals(scan.eventId())
+                    || !DoorScope.admitsAt(scan.door(), scan.eventId(), event);
+            verdict = wrongEvent
+                    ? rejectInMemory(scanId, now, scan, RejectionReason.WRONG_EVENT, verification.claims().ticketId())
+                    : window.isOpen(event, now)
                     ? checkIn(scanId, now, scan, verification.claims(), event)
                     : rejectInMemory(scanId, now, scan, RejectionReason.EVENT_NOT_OPEN, verification.claims().ticketId());
         }
@@ -149,6 +154,6 @@ public class ScanTicket {
 
     private static LoggedScan logged(UUID scanId, Instant now, Scan scan, ScanVerdict verdict) {
         return new LoggedScan(scanId, scan.eventId(), verdict.ticketId(), scan.gate(), scan.deviceId(), verdict.verdict(),
-                verdict.reasonCode(), now, false, null, false);
+                verdict.reasonCode(), now, false, null, false, scan.door().subject());
     }
 }

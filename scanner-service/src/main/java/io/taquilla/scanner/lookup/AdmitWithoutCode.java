@@ -41,7 +41,7 @@ class AdmitWithoutCode {
         this.clock = clock;
     }
 
-    Outcome admit(UUID ticketId, UUID eventId, String gate, String deviceId) {
+    Outcome admit(UUID ticketId, UUID eventId, String gate, String deviceId, String staff) {
         UUID scanId = UUID.randomUUID();
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         Optional<CheckInDao.TicketState> known = checkIns.find(ticketId);
@@ -56,7 +56,7 @@ class AdmitWithoutCode {
                     : ScanVerdict.rejected(RejectionReason.EVENT_NOT_OPEN, ticketId);
         }
         scanLog.writeLater(new LoggedScan(scanId, eventId, verdict.ticketId(), gate, deviceId, verdict.verdict(),
-                verdict.reasonCode(), now, false, null, false));
+                verdict.reasonCode(), now, false, null, false, staff));
         return new Outcome(scanId, now, verdict);
     }
 

@@ -25,7 +25,9 @@ import org.jdbi.v3.core.Jdbi;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.core.Authentication;
+import io.taquilla.scanner.door.DoorDevice;
+import io.taquilla.scanner.door.DoorScope;
+import io.taquilla.web.security.StaffCaller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -52,9 +54,10 @@ class DoorLookupController {
                       Instant checkedInAt, String checkedInGate, String checkedInDevice) {}
 
     record AdmitRequest(@NotNull UUID ticketId, @NotNull UUID eventId, @NotBlank @Pattern(regexp = NAME) String gate,
-                        @NotBlank @Pattern(regexp = NAME) String deviceId) {}
+                        @Pattern(regexp = NAME) String deviceId) {}
 
-    record UndoRequest(@NotBlank @Pattern(regexp = NAME) String deviceId, @NotBlank @Size(max = 500) String reason) {}
+    /** {@code deviceId} is optional: the device is the token's; a different one is refused. */
+    record UndoRequest(@Pattern(regexp = NAME) String deviceId, @NotBlank @Size(max = 500) String reason) {}
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record AdmitResponse(UUID scanId, String verdict, String reason, Instant scannedAt, Map<String, Object> ticket,
@@ -81,8 +84,10 @@ class DoorLookupController {
     }
 
     @GetMapping("/api/door/events")
-    List<EventView> events() {
-        return dao.events(clock.instant().minus(Duration.ofDays(1))).stream().map(e -> {
+    List<EventView> events(StaffCaller door) {
+        return dao.events(clock.instant().minus(Duration.ofDays(1))).stream()
+                .filter(e -> DoorScope.admitsAt(door, e.catalogEventId(), events.find(e.catalogEventId()).orElse(null)))
+                .map(e -> {
             ScannableEvent event = events.find(e.catalogEventId()).orElse(null);
             return new EventView(e.catalogEventId(), e.name(), e.startsAt(), e.doorsOpenAt(), e.status(),
                     event == null ? null : window.opensAt(event), event == null ? null : window.closesAt(event));
@@ -90,7 +95,9 @@ class DoorLookupController {
     }
 
     @GetMapping("/api/door/events/{eventId}/tickets")
-    List<TicketView> search(@PathVariable UUID eventId, @RequestParam(name = "q", defaultValue = "") String q) {
+    List<TicketView> search(@PathVariable UUID eventId, @RequestParam(name = "q", defaultValue = "") String q,
+                            StaffCaller door) {
+        requireScope(door, eventId);
         String query = q.strip();
         if (query.length() < 3 || query.length() > 100) {
             throw new ApiProblem(HttpStatus.BAD_REQUEST, "search-too-short", "Search needs 3 to 100 characters",
@@ -101,9 +108,11 @@ class DoorLookupController {
     }
 
     @PostMapping("/api/door/admissions")
-    AdmitResponse admit(@Valid @RequestBody AdmitRequest request) {
+    AdmitResponse admit(@Valid @RequestBody AdmitRequest request, StaffCaller door) {
+        String device = DoorDevice.of(door, request.deviceId());
+        requireScope(door, request.eventId());
         AdmitWithoutCode.Outcome outcome = admit.admit(request.ticketId(), request.eventId(), request.gate(),
-                request.deviceId());
+                device, door.subject());
         ScanVerdict v = outcome.verdict();
         Map<String, Object> ticket = null;
         if (v.ticket() != null) {
@@ -118,13 +127,15 @@ class DoorLookupController {
     }
 
     @PostMapping("/api/door/checkins/{ticketId}/undo")
-    UndoCheckIn.Undone undo(@PathVariable UUID ticketId, @Valid @RequestBody UndoRequest request, Authentication staff) {
-        return undo.undo(ticketId, request.deviceId(), staff.getName(), request.reason());
+    UndoCheckIn.Undone undo(@PathVariable UUID ticketId, @Valid @RequestBody UndoRequest request, StaffCaller door) {
+        return undo.undo(ticketId, DoorDevice.of(door, request.deviceId()), door.subject(), request.reason());
     }
 
     @GetMapping("/api/door/events/{eventId}/recent-scans")
     List<DoorLookupDao.ScanRow> recent(@PathVariable UUID eventId,
-                                       @RequestParam(name = "limit", defaultValue = "10") int limit) {
+                                       @RequestParam(name = "limit", defaultValue = "10") int limit,
+                                       StaffCaller door) {
+        requireScope(door, eventId);
         if (limit < 1 || limit > 50) {
             throw new ApiProblem(HttpStatus.BAD_REQUEST, "bad-limit", "limit must be 1 to 50", "limit=" + limit);
         }
@@ -134,7 +145,9 @@ class DoorLookupController {
     /** ETag = the bundle's change number; a device that holds it gets 304. */
     @GetMapping("/api/door/events/{eventId}/roster")
     ResponseEntity<Roster> roster(@PathVariable UUID eventId,
-                                  @RequestHeader(value = "If-None-Match", required = false) String held) {
+                                  @RequestHeader(value = "If-None-Match", required = false) String held,
+                                  StaffCaller door) {
+        requireScope(door, eventId);
         long version = dao.version(eventId);
         String etag = "\"roster-" + version + "\"";
         if (etag.equals(held)) {
@@ -162,5 +175,12 @@ class DoorLookupController {
     private static TicketView view(DoorLookupDao.TicketRow t) {
         return new TicketView(t.ticketId(), t.ticketNumber(), t.ticketTypeName(), t.holderName(), t.status(),
                 t.checkedInAt(), t.checkedInGate(), t.checkedInDevice());
+    }
+
+    /** Another organizer's event (or one the door token does not list) does not exist for this door. */
+    private void requireScope(StaffCaller door, UUID eventId) {
+        if (!DoorScope.admitsAt(door, eventId, events.find(eventId).orElse(null))) {
+            throw ApiProblem.notFound("Event", eventId);
+        }
     }
 }

@@ -1,7 +1,12 @@
 package io.taquilla.scanner.offline;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.taquilla.scanner.cache.ScannableEvents;
+import io.taquilla.scanner.door.DoorDevice;
+import io.taquilla.scanner.door.DoorScope;
 import io.taquilla.scanner.door.domain.CheckIn;
+import io.taquilla.web.ApiProblem;
+import io.taquilla.web.security.StaffCaller;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -26,7 +31,8 @@ class OfflineController {
 
     private static final String NAME = "[A-Za-z0-9._:@-]{1,64}";
 
-    record SyncRequest(@NotBlank @Pattern(regexp = NAME) String deviceId,
+    /** {@code deviceId} is optional: uploads belong to the token's device; another device is refused. */
+    record SyncRequest(@Pattern(regexp = NAME) String deviceId,
                        @NotEmpty @Size(max = 1000) List<@Valid @NotNull ScanMadeOffline> scans) {}
 
     /** @param deviceVerdict what the device showed (ACCEPTED or REJECTED); absent counts as ACCEPTED */
@@ -46,16 +52,22 @@ class OfflineController {
 
     private final OfflineBundles bundles;
     private final SyncOfflineScans sync;
+    private final ScannableEvents events;
 
-    OfflineController(OfflineBundles bundles, SyncOfflineScans sync) {
+    OfflineController(OfflineBundles bundles, SyncOfflineScans sync, ScannableEvents events) {
         this.bundles = bundles;
         this.sync = sync;
+        this.events = events;
     }
 
     /** Answers 304 when the device already holds this version ({@code If-None-Match}). */
     @GetMapping("/api/events/{eventId}/offline-bundle")
     ResponseEntity<OfflineBundles.Bundle> bundle(@PathVariable UUID eventId,
-                                                 @RequestHeader(value = "If-None-Match", required = false) String held) {
+                                                 @RequestHeader(value = "If-None-Match", required = false) String held,
+                                                 StaffCaller door) {
+        if (!DoorScope.admitsAt(door, eventId, events.find(eventId).orElse(null))) {
+            throw ApiProblem.notFound("Event", eventId);
+        }
         OfflineBundles.Bundle bundle = bundles.bundle(eventId);
         String etag = "\"" + bundle.version() + "-" + bundle.keys().size() + "\"";
         if (etag.equals(held)) {
@@ -66,18 +78,19 @@ class OfflineController {
 
     /** Scans are judged earliest first, so within one upload too the first scan of a ticket wins. */
     @PostMapping("/api/scans/sync")
-    SyncResponse sync(@Valid @RequestBody SyncRequest request) {
+    SyncResponse sync(@Valid @RequestBody SyncRequest request, StaffCaller door) {
+        String device = DoorDevice.of(door, request.deviceId());
         List<ScanMadeOffline> byTime = new ArrayList<>(request.scans());
         byTime.sort((a, b) -> a.scannedAt().compareTo(b.scannedAt()));
         java.util.Map<ScanMadeOffline, ScanResult> results = new java.util.IdentityHashMap<>();
         for (ScanMadeOffline scan : byTime) {
-            SyncOfflineScans.Result r = sync.sync(request.deviceId(), new SyncOfflineScans.OfflineScan(scan.nonce(),
+            SyncOfflineScans.Result r = sync.sync(device, door, new SyncOfflineScans.OfflineScan(scan.nonce(),
                     scan.qr(), scan.eventId(), scan.gate(), scan.scannedAt(), scan.deviceVerdict()));
             results.put(scan, new ScanResult(r.nonce(), r.scanId(), r.ticketId(), r.verdict(), r.reason(), r.duplicate(),
                     r.conflict(), r.other()));
         }
         List<ScanResult> inOrder = request.scans().stream().map(results::get).toList();
-        return new SyncResponse(request.deviceId(), inOrder.size(),
+        return new SyncResponse(device, inOrder.size(),
                 inOrder.stream().filter(r -> "ACCEPTED".equals(r.verdict())).count(),
                 inOrder.stream().filter(r -> "REJECTED".equals(r.verdict())).count(),
                 inOrder.stream().filter(ScanResult::duplicate).count(),

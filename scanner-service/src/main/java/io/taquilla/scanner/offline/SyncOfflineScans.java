@@ -14,6 +14,8 @@ import io.taquilla.scanner.door.domain.ScanVerdict;
 import io.taquilla.scanner.door.domain.ScannableEvent;
 import io.taquilla.scanner.token.SigningKeyRing;
 import io.taquilla.tickettoken.QrTokenVerifier.Verification;
+import io.taquilla.scanner.door.DoorScope;
+import io.taquilla.web.security.StaffCaller;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -66,7 +68,8 @@ public class SyncOfflineScans {
         this.clock = clock;
     }
 
-    public Result sync(String deviceId, OfflineScan scan) {
+    /** {@code deviceId} and {@code door} are the verified token's: uploads are attributed to the token's device. */
+    public Result sync(String deviceId, StaffCaller door, OfflineScan scan) {
         Optional<Result> earlier = previousUpload(deviceId, scan.nonce());
         if (earlier.isPresent()) {
             return earlier.get();
@@ -78,14 +81,15 @@ public class SyncOfflineScans {
         try {
             Result result;
             if (!verification.valid()) {
-                result = logOnly(deviceId, scan, scanId, at, RejectionReason.INVALID_SIGNATURE, null);
-            } else if (!verification.claims().eventId().equals(scan.eventId())) {
-                result = logOnly(deviceId, scan, scanId, at, RejectionReason.WRONG_EVENT, verification.claims().ticketId());
+                result = logOnly(deviceId, door, scan, scanId, at, RejectionReason.INVALID_SIGNATURE, null);
+            } else if (!verification.claims().eventId().equals(scan.eventId())
+                    || !DoorScope.admitsAt(door, scan.eventId(), events.find(scan.eventId()).orElse(null))) {
+                result = logOnly(deviceId, door, scan, scanId, at, RejectionReason.WRONG_EVENT, verification.claims().ticketId());
             } else {
                 ScannableEvent event = events.find(scan.eventId()).orElse(null);
                 result = window.isOpen(event, at)
-                        ? checkIn(deviceId, scan, scanId, at, verification, event)
-                        : logOnly(deviceId, scan, scanId, at, RejectionReason.EVENT_NOT_OPEN, verification.claims().ticketId());
+                        ? checkIn(deviceId, door, scan, scanId, at, verification, event)
+                        : logOnly(deviceId, door, scan, scanId, at, RejectionReason.EVENT_NOT_OPEN, verification.claims().ticketId());
             }
             ScanVerdict verdict = "ACCEPTED".equals(result.verdict()) ? ScanVerdict.accepted(result.ticketId(), null)
                     : ScanVerdict.rejected(RejectionReason.valueOf(result.reason()), result.ticketId());
@@ -99,9 +103,9 @@ public class SyncOfflineScans {
         }
     }
 
-    private Result logOnly(String deviceId, OfflineScan scan, UUID scanId, Instant at, RejectionReason reason, UUID ticketId) {
+    private Result logOnly(String deviceId, StaffCaller door, OfflineScan scan, UUID scanId, Instant at, RejectionReason reason, UUID ticketId) {
         LoggedScan logged = new LoggedScan(scanId, scan.eventId(), ticketId, scan.gate(), deviceId, "REJECTED",
-                reason.name(), at, true, scan.nonce(), false);
+                reason.name(), at, true, scan.nonce(), false, door.subject());
         jdbi.useTransaction(handle -> {
             if (!scanLog.writeOnce(handle, logged)) {
                 throw new Duplicate();
@@ -110,7 +114,7 @@ public class SyncOfflineScans {
         return new Result(scan.nonce(), scanId, ticketId, "REJECTED", reason.name(), false, false, null);
     }
 
-    private Result checkIn(String deviceId, OfflineScan scan, UUID scanId, Instant at, Verification verification,
+    private Result checkIn(String deviceId, StaffCaller door, OfflineScan scan, UUID scanId, Instant at, Verification verification,
                            ScannableEvent event) {
         UUID ticketId = verification.claims().ticketId();
         UUID typeId = event == null ? null : event.ticketTypeId(verification.claims().ticketTypeIdLow64());
@@ -132,7 +136,7 @@ public class SyncOfflineScans {
                         deviceAdmitted, previous);
             }
             LoggedScan logged = new LoggedScan(scanId, scan.eventId(), ticketId, scan.gate(), deviceId, result.verdict(),
-                    result.reason(), at, true, scan.nonce(), result.conflict());
+                    result.reason(), at, true, scan.nonce(), result.conflict(), door.subject());
             if (!scanLog.writeOnce(handle, logged)) {
                 throw new Duplicate();
             }

@@ -7,7 +7,7 @@ import io.taquilla.scanner.token.SigningKeyDao;
 import io.taquilla.scanner.token.SigningKeyRing;
 import io.taquilla.tickettoken.QrTokenVerifier;
 import io.taquilla.testsupport.TestInfrastructure;
-import io.taquilla.web.security.DevTokens;
+import io.taquilla.testsupport.TestTokens;
 import java.lang.management.ManagementFactory;
 import java.nio.ByteBuffer;
 import java.security.SecureRandom;
@@ -46,6 +46,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  * {@code door.forgeries} (0.02), {@code door.pool} (Hikari pool size, 12), {@code door.tomcatThreads} (Boot's default).
  */
 public final class DoorBenchmark {
+
+    private static final UUID BENCH_ORGANIZER = UUID.fromString("9b8a7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d");
 
     private static final SecureRandom RANDOM = new SecureRandom();
     private static CpuMeter cpu;
@@ -111,7 +113,8 @@ public final class DoorBenchmark {
                         Base64.getEncoder().encodeToString(signer.publicKey), "ACTIVE", Instant.now(), null));
                 service.getBean(ScannableEvents.class).remember(handle, new ScannableEvent(eventId, "Benchmark night",
                         Instant.now().plus(Duration.ofHours(1)), Instant.now().minus(Duration.ofHours(1)), "PUBLISHED",
-                        tickets, 1, List.of(new ScannableEvent.TicketTypeInfo(typeId, "GA", "General admission", tickets))));
+                        tickets, 1, List.of(new ScannableEvent.TicketTypeInfo(typeId, "GA", "General admission", tickets)),
+                        BENCH_ORGANIZER));
             });
 
             long loadStarted = System.nanoTime();
@@ -121,19 +124,18 @@ public final class DoorBenchmark {
             load(jdbi, ids, eventId, typeId);
             System.out.printf("loaded %,d signed tickets in %.1f s%n", tickets, (System.nanoTime() - loadStarted) / 1e9);
 
-            String bearer = DevTokens.mint(DevTokens.DEV_SECRET, "bench-door", Duration.ofHours(2), "door");
             Map<String, AtomicLong> verdicts = new ConcurrentHashMap<>();
             AtomicInteger[] accepted = new AtomicInteger[tickets];
             Arrays.setAll(accepted, i -> new AtomicInteger());
             AtomicLong errors = new AtomicLong();
 
             List<Job> warmupJobs = jobs(0, warmup, repeats, forgeries, qrs, forger, ids, eventId, typeId);
-            runHttp("warm-up", warmupJobs, devices, port, bearer, eventId, new ConcurrentHashMap<>(), accepted, errors);
+            runHttp("warm-up", warmupJobs, devices, port, eventId, new ConcurrentHashMap<>(), accepted, errors);
             Arrays.stream(accepted).forEach(a -> a.set(0));
             errors.set(0);
 
             List<Job> measuredJobs = jobs(warmup, warmup + measured, repeats, forgeries, qrs, forger, ids, eventId, typeId);
-            Phase http = runHttp("HTTP scans", measuredJobs, devices, port, bearer, eventId, verdicts, accepted, errors);
+            Phase http = runHttp("HTTP scans", measuredJobs, devices, port, eventId, verdicts, accepted, errors);
             long doubleAdmits = Arrays.stream(accepted).filter(a -> a.get() > 1).count();
             long dbDoubleAdmits = jdbi.withHandle(h -> h.createQuery("""
                     select count(*) from (select ticket_id from scan_log where verdict = 'ACCEPTED' and catalog_event_id = :e
@@ -158,6 +160,7 @@ public final class DoorBenchmark {
     private static ConfigurableApplicationContext start(TestInfrastructure infrastructure, int pool) {
         Map<String, Object> properties = new LinkedHashMap<>();
         properties.put("server.port", "0");
+        properties.putAll(TestTokens.properties());
         properties.put("spring.datasource.url", infrastructure.jdbcUrl());
         properties.put("spring.datasource.username", infrastructure.username());
         properties.put("spring.datasource.password", infrastructure.password());
@@ -198,7 +201,7 @@ public final class DoorBenchmark {
         return jobs;
     }
 
-    private static Phase runHttp(String name, List<Job> jobs, int devices, int port, String bearer, UUID eventId,
+    private static Phase runHttp(String name, List<Job> jobs, int devices, int port, UUID eventId,
                                  Map<String, AtomicLong> verdicts, AtomicInteger[] accepted, AtomicLong errors)
             throws Exception {
         AtomicInteger next = new AtomicInteger();
@@ -211,13 +214,14 @@ public final class DoorBenchmark {
             Thread thread = new Thread(() -> {
                 long[] mine = new long[jobs.size()];
                 int count = 0;
-                String prefix = "{\"eventId\":\"" + eventId + "\",\"gate\":\"gate-" + (device % 4) + "\",\"deviceId\":\"bench-"
-                        + device + "\",\"qr\":\"";
+                // The device is the token's (device_id), as at a real door.
+                String deviceBearer = TestTokens.door(BENCH_ORGANIZER, "bench-" + device);
+                String prefix = "{\"eventId\":\"" + eventId + "\",\"gate\":\"gate-" + (device % 4) + "\",\"qr\":\"";
                 try (MiniHttpClient client = new MiniHttpClient("127.0.0.1", port)) {
                     for (int j = next.getAndIncrement(); j < jobs.size(); j = next.getAndIncrement()) {
                         Job job = jobs.get(j);
                         long t0 = System.nanoTime();
-                        MiniHttpClient.Reply reply = client.post("/api/scans", bearer, prefix + job.qr() + "\"}");
+                        MiniHttpClient.Reply reply = client.post("/api/scans", deviceBearer, prefix + job.qr() + "\"}");
                         mine[count++] = System.nanoTime() - t0;
                         tally(job, reply, verdicts, accepted, errors);
                     }

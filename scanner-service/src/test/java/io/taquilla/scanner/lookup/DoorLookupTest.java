@@ -75,12 +75,12 @@ class DoorLookupTest {
         Map<String, Object> admit = Map.of("ticketId", ticket.ticketId(), "eventId", event.id(), "gate", "south",
                 "deviceId", "phone-1");
 
-        Response first = door.post("/api/door/admissions", door.doorToken, admit);
+        Response first = door.post("/api/door/admissions", door.deviceToken("phone-1"), admit);
         assertThat(first.status()).isEqualTo(200);
         assertThat(first.text("verdict")).isEqualTo("ACCEPTED");
         assertThat(first.body().path("ticket").path("holderName").asString()).isEqualTo(ticket.holderName());
 
-        Response again = door.post("/api/door/admissions", door.doorToken, admit);
+        Response again = door.post("/api/door/admissions", door.deviceToken("phone-1"), admit);
         assertThat(again.text("reason")).isEqualTo("ALREADY_USED");
         assertThat(again.body().path("firstScan").path("gate").asString()).isEqualTo("south");
         assertThat(door.scan(ticket.qr(), event.id(), "north", "phone-2").text("reason")).isEqualTo("ALREADY_USED");
@@ -114,26 +114,26 @@ class DoorLookupTest {
         door.scan(two.get(0).qr(), event.id(), "north", "phone-a");
         String path = "/api/door/checkins/" + two.get(0).ticketId() + "/undo";
 
-        Response notMine = door.post(path, door.doorToken, Map.of("deviceId", "phone-b", "reason", "mistap"));
+        Response notMine = door.post(path, door.deviceToken("phone-b"), Map.of("deviceId", "phone-b", "reason", "mistap"));
         assertThat(notMine.status()).isEqualTo(409);
         assertThat(notMine.text("type")).contains("not-your-admission");
 
-        Response undone = door.post(path, door.doorToken, Map.of("deviceId", "phone-a", "reason", "mistap"));
+        Response undone = door.post(path, door.deviceToken("phone-a"), Map.of("deviceId", "phone-a", "reason", "mistap"));
         assertThat(undone.status()).isEqualTo(200);
         assertThat(undone.text("undoneBy")).isEqualTo("door:door-device@phone-a");
         assertThat(door.count("select count(*) from check_in_undo where ticket_id = '" + two.get(0).ticketId() + "'")).isEqualTo(1);
-        assertThat(door.post(path, door.doorToken, Map.of("deviceId", "phone-a", "reason", "again")).status()).isEqualTo(409);
+        assertThat(door.post(path, door.deviceToken("phone-a"), Map.of("deviceId", "phone-a", "reason", "again")).status()).isEqualTo(409);
         assertThat(door.scan(two.get(0).qr(), event.id(), "north", "phone-a").text("verdict")).isEqualTo("ACCEPTED");
 
         // Too late: an admission older than the window is a supervisor's to undo.
         door.scan(two.get(1).qr(), event.id(), "north", "phone-a");
         jdbi.useHandle(h -> h.execute("update ticket set checked_in_at = now() - interval '10 minutes' where ticket_id = ?",
                 two.get(1).ticketId()));
-        Response late = door.post("/api/door/checkins/" + two.get(1).ticketId() + "/undo", door.doorToken,
+        Response late = door.post("/api/door/checkins/" + two.get(1).ticketId() + "/undo", door.deviceToken("phone-a"),
                 Map.of("deviceId", "phone-a", "reason", "mistap"));
         assertThat(late.text("type")).contains("undo-window-passed");
-        assertThat(door.post(path, door.doorToken, Map.of("deviceId", "phone-a")).status()).isEqualTo(400);
-        assertThat(door.post("/api/door/checkins/" + UUID.randomUUID() + "/undo", door.doorToken,
+        assertThat(door.post(path, door.deviceToken("phone-a"), Map.of("deviceId", "phone-a")).status()).isEqualTo(400);
+        assertThat(door.post("/api/door/checkins/" + UUID.randomUUID() + "/undo", door.deviceToken("phone-a"),
                 Map.of("deviceId", "phone-a", "reason", "x")).status()).isEqualTo(404);
     }
 
@@ -151,7 +151,7 @@ class DoorLookupTest {
     }
 
     private Response admit(UUID ticketId, UUID eventId) {
-        return door.post("/api/door/admissions", door.doorToken,
+        return door.post("/api/door/admissions", door.deviceToken("phone-1"),
                 Map.of("ticketId", ticketId, "eventId", eventId, "gate", "south", "deviceId", "phone-1"));
     }
 

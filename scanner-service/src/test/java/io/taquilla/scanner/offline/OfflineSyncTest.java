@@ -161,7 +161,7 @@ class OfflineSyncTest {
     }
 
     private Response sync(String device, List<Map<String, Object>> scans) {
-        return door.post("/api/scans/sync", door.doorToken, Map.of("deviceId", device, "scans", scans));
+        return door.post("/api/scans/sync", door.deviceToken(device), Map.of("scans", scans));
     }
 
     private Map<String, Object> offline(String nonce, String qr, Instant at) {

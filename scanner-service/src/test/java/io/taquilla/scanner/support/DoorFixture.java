@@ -17,7 +17,7 @@ import io.taquilla.contracts.ticketing.TicketsIssued;
 import io.taquilla.contracts.ticketing.TicketsRevoked;
 import io.taquilla.messaging.EventJson;
 import io.taquilla.testsupport.TestInfrastructure;
-import io.taquilla.web.security.DevTokens;
+import io.taquilla.testsupport.TestTokens;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
@@ -65,8 +65,13 @@ public final class DoorFixture {
     private final byte[] publicKey = new byte[Ed25519.PUBLIC_KEY_SIZE];
     private final RestClient http;
     private final Jdbi jdbi;
-    public final String doorToken = DevTokens.mint(DevTokens.DEV_SECRET, "door-device", Duration.ofHours(1), "door");
-    public final String adminToken = DevTokens.mint(DevTokens.DEV_SECRET, "supervisor-ana", Duration.ofHours(1), "admin");
+    /** The organizer that owns the fixture's events unless a test says otherwise. */
+    public static final UUID ORGANIZER = UUID.fromString("5e8a1b2c-3d4e-4f5a-8b6c-7d8e9f0a1b2c");
+
+    public final String doorToken = TestTokens.door(ORGANIZER, "door-device");
+    public final String adminToken = TestTokens.token().subject("supervisor-ana").roles("organizer-admin")
+            .organizer(ORGANIZER).mint();
+    private final java.util.Map<String, String> deviceTokens = new java.util.concurrent.ConcurrentHashMap<>();
 
     public DoorFixture(int port, Jdbi jdbi) {
         byte[] id = new byte[4];
@@ -106,8 +111,18 @@ public final class DoorFixture {
     }
 
     public Event event(Instant doorsOpenAt, Instant startsAt, String status) {
+        return event(ORGANIZER, doorsOpenAt, startsAt, status);
+    }
+
+    /** An open event owned by {@code organizer}. */
+    public Event openEventOf(UUID organizer) {
+        return event(organizer, Instant.now().minus(Duration.ofHours(1)), Instant.now().plus(Duration.ofHours(1)), "PUBLISHED");
+    }
+
+    public Event event(UUID organizer, Instant doorsOpenAt, Instant startsAt, String status) {
         Event event = new Event(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID());
-        publish(Topics.CATALOG_EVENT, new EventPublished(UUID.randomUUID(), Instant.now(), snapshot(event, doorsOpenAt, startsAt, status, 1)));
+        publish(Topics.CATALOG_EVENT, new EventPublished(UUID.randomUUID(), Instant.now(),
+                snapshot(event, organizer, doorsOpenAt, startsAt, status, 1)));
         awaitEvent(event.id(), 1);
         return event;
     }
@@ -115,13 +130,14 @@ public final class DoorFixture {
     public void cancel(Event event) {
         Instant starts = Instant.now().plus(Duration.ofHours(1));
         publish(Topics.CATALOG_EVENT, new EventCancelled(UUID.randomUUID(), Instant.now(),
-                snapshot(event, starts.minus(Duration.ofHours(2)), starts, "CANCELLED", 2)));
+                snapshot(event, ORGANIZER, starts.minus(Duration.ofHours(2)), starts, "CANCELLED", 2)));
         awaitEvent(event.id(), 2);
     }
 
-    private EventSnapshot snapshot(Event event, Instant doorsOpenAt, Instant startsAt, String status, long version) {
+    private EventSnapshot snapshot(Event event, UUID organizer, Instant doorsOpenAt, Instant startsAt, String status,
+                                   long version) {
         Money price = new Money(2500, "EUR");
-        return new EventSnapshot(event.id(), "night-" + event.id(), "Night " + event.id(), "A night out",
+        return new EventSnapshot(event.id(), organizer, "night-" + event.id(), "Night " + event.id(), "A night out",
                 new Venue("Sala Apolo", "Nou de la Rambla 113", "Barcelona", "Europe/Madrid"), startsAt, doorsOpenAt,
                 Instant.now().minus(Duration.ofDays(10)), startsAt, 110, status, version,
                 List.of(new TicketTypeSnapshot(event.gaType(), "GA", "General admission", price, 100, 10),
@@ -182,8 +198,14 @@ public final class DoorFixture {
         }
     }
 
+    /** Scans as door device {@code device} of {@link #ORGANIZER}: the device travels in the token only. */
     public Response scan(String qr, UUID eventId, String gate, String device) {
-        return post("/api/scans", doorToken, Map.of("qr", qr, "eventId", eventId.toString(), "gate", gate, "deviceId", device));
+        return post("/api/scans", deviceToken(device), Map.of("qr", qr, "eventId", eventId.toString(), "gate", gate));
+    }
+
+    /** A door token of {@link #ORGANIZER} bound to {@code device} (one per device, reused). */
+    public String deviceToken(String device) {
+        return deviceTokens.computeIfAbsent(device, d -> TestTokens.door(ORGANIZER, d));
     }
 
     public Response post(String path, String bearer, Object body) {

@@ -13,7 +13,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The public half of every QR signing key, for scanners and anyone checking a ticket offline;
- * and the admin's rotation. HMAC keys are listed without material: their secret is never published.
+ * and the rotation, which signs every organizer's tickets and so is for platform admins only
+ * (see {@link SigningAccess}). HMAC keys are listed without material: their secret is never published.
  */
 @RestController
 class SigningKeysController {

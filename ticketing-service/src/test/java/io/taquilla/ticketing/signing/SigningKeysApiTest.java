@@ -12,7 +12,7 @@ import io.taquilla.testsupport.IntegrationTest;
 import io.taquilla.ticketing.TicketingFixture;
 import io.taquilla.ticketing.issuing.IssueTickets;
 import io.taquilla.tickettoken.QrTokenVerifier;
-import io.taquilla.web.security.DevTokens;
+import io.taquilla.testsupport.TestTokens;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
@@ -54,15 +54,21 @@ class SigningKeysApiTest {
     }
 
     @Test
-    void rotationNeedsAnAdmin() {
+    void rotationNeedsAPlatformAdmin() {
         ResponseEntity<String> anonymous = http().post().uri("/api/admin/ticketing/keys/rotate").retrieve().toEntity(String.class);
         ResponseEntity<String> door = http().post().uri("/api/admin/ticketing/keys/rotate")
-                .header("Authorization", "Bearer " + DevTokens.mint(DevTokens.DEV_SECRET, "gate-1", Duration.ofMinutes(5), "door"))
+                .header("Authorization", "Bearer " + TestTokens.door(UUID.randomUUID(), "gate-1"))
                 .retrieve().toEntity(String.class);
         ResponseEntity<String> forged = http().post().uri("/api/admin/ticketing/keys/rotate")
-                .header("Authorization", "Bearer " + DevTokens.mint("some-other-secret-that-is-long-enough-0123456789",
-                        "mallory", Duration.ofMinutes(5), "admin"))
+                .header("Authorization", "Bearer " + TestTokens.hs256())
                 .retrieve().toEntity(String.class);
+        UUID organizer = UUID.randomUUID();
+        for (String organizerRole : new String[] {TestTokens.organizerAdmin(organizer), TestTokens.organizerStaff(organizer)}) {
+            ResponseEntity<String> refused = http().post().uri("/api/admin/ticketing/keys/rotate")
+                    .header("Authorization", "Bearer " + organizerRole).retrieve().toEntity(String.class);
+            assertThat(refused.getStatusCode().value()).isEqualTo(403);
+            assertThat(refused.getBody()).contains("forbidden");
+        }
 
         assertThat(anonymous.getStatusCode().value()).isEqualTo(401);
         assertThat(door.getStatusCode().value()).isEqualTo(403);
@@ -77,7 +83,7 @@ class SigningKeysApiTest {
                 .get("activeKeyId").asString();
 
         ResponseEntity<String> rotated = http().post().uri("/api/admin/ticketing/keys/rotate")
-                .header("Authorization", "Bearer " + DevTokens.mint(DevTokens.DEV_SECRET, "admin", Duration.ofMinutes(5), "admin"))
+                .header("Authorization", "Bearer " + TestTokens.platformAdmin())
                 .retrieve().toEntity(String.class);
         assertThat(rotated.getStatusCode().value()).isEqualTo(201);
         String newKeyId = JSON.readTree(rotated.getBody()).get("keyId").asString();

@@ -4,9 +4,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** What the door knows about a catalog event: when it opens, whether it is on, and its ticket types. */
+/**
+ * What the door knows about a catalog event: when it opens, whether it is on, its ticket types,
+ * and the organizer that owns it (null when catalog announced none).
+ */
 public record ScannableEvent(UUID catalogEventId, String name, Instant startsAt, Instant doorsOpenAt, String status,
-                             int venueCapacity, long version, List<TicketTypeInfo> ticketTypes) {
+                             int venueCapacity, long version, List<TicketTypeInfo> ticketTypes, UUID organizerId) {
 
     public record TicketTypeInfo(UUID ticketTypeId, String code, String name, int capacity) {}
 

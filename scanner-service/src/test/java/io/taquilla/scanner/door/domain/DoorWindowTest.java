@@ -38,13 +38,13 @@ class DoorWindowTest {
     void findsTheTicketTypeFromTheLow64BitsInATokenAndItsName() {
         UUID type = UUID.randomUUID();
         ScannableEvent event = new ScannableEvent(UUID.randomUUID(), "Night", STARTS, DOORS, "PUBLISHED", 100, 1,
-                List.of(new ScannableEvent.TicketTypeInfo(type, "GA", "General admission", 100)));
+                List.of(new ScannableEvent.TicketTypeInfo(type, "GA", "General admission", 100)), null);
         assertThat(event.ticketTypeId(type.getLeastSignificantBits())).isEqualTo(type);
         assertThat(event.ticketTypeId(42L)).isNull();
         assertThat(event.ticketTypeName(type)).isEqualTo("General admission");
     }
 
     private static ScannableEvent event(Instant doors, String status) {
-        return new ScannableEvent(UUID.randomUUID(), "Night", STARTS, doors, status, 100, 1, List.of());
+        return new ScannableEvent(UUID.randomUUID(), "Night", STARTS, doors, status, 100, 1, List.of(), null);
     }
 }
