@@ -81,10 +81,11 @@ class PurchaseSiteBrowserTest {
             assertThat(stack.services.ports()).as("the purchase site needs the gateway").containsKey("api-gateway");
             site = stack.layout.gatewayUrl();
         }
-        doorToken = io.taquilla.web.security.DevTokens.mint(LocalStack.JWT_SECRET, "browser-test-door", Duration.ofHours(1), "door");
+        // Real tokens from identity-service: the seeded door account and the local script client.
+        doorToken = LocalStack.doorLogin(site, site, "purchase-site browser test").get("access_token").asString();
         browser = Chromium.launch();
         events = new SiteEvents(Routes.gateway(site),
-                io.taquilla.web.security.DevTokens.mint(LocalStack.JWT_SECRET, "browser-test-admin", Duration.ofHours(1), "admin"));
+                new StaffTokens(site).clientCredentials(DemoData.CLI_CLIENT_ID, DemoData.CLI_CLIENT_SECRET));
     }
 
     @AfterAll

@@ -28,7 +28,7 @@ final class SiteEvents {
     Created create(String name, Instant salesStartAt, List<Map<String, Object>> types) {
         String slug = name.toLowerCase().replaceAll("[^a-z0-9]+", "-") + "-" + UUID.randomUUID().toString().substring(0, 8);
         Instant now = Instant.now().truncatedTo(ChronoUnit.MINUTES);
-        Map<String, Object> event = Map.of(
+        Map<String, Object> event = new java.util.HashMap<>(Map.of(
                 "name", name, "slug", slug,
                 "description", "A browser test event.",
                 "venue", Map.of("name", "Teatro Pequeño", "address", "Calle Luna 7", "city", "Sevilla", "timezone", "Europe/Madrid"),
@@ -37,7 +37,9 @@ final class SiteEvents {
                 "salesStartAt", salesStartAt.toString(),
                 "salesEndAt", now.plus(Duration.ofDays(3)).toString(),
                 "venueCapacity", 500,
-                "ticketTypes", types);
+                "ticketTypes", types));
+        // The platform-admin script client creates it for the demo organizer (catalog needs an owner).
+        event.put("organizerId", DemoData.ORGANIZER_ID);
         Map<String, String> admin = Map.of("Authorization", "Bearer " + adminToken);
         Http.Response created = http.post(url("/api/admin/events"), admin, event);
         if (!created.ok()) {

@@ -14,7 +14,7 @@ import java.util.List;
  */
 public final class ServiceArchitecture {
 
-    public static final List<String> SERVICES = List.of("catalog", "order", "payment", "ticketing", "scanner", "notification");
+    public static final List<String> SERVICES = List.of("catalog", "order", "payment", "ticketing", "scanner", "notification", "identity");
 
     private ServiceArchitecture() {
     }
