@@ -190,14 +190,23 @@ public class OutboxRelay implements SmartLifecycle {
                 }
             }
             List<Row> acknowledged = new ArrayList<>(sent.size());
+            // Rows go out in seq order; once one row of an aggregate is not acknowledged, its later
+            // rows stay unmarked even if Kafka took them, so the next round re-sends them after it
+            // (a duplicate the inbox drops) and the aggregate's order holds.
+            Set<String> unacknowledged = new HashSet<>();
             for (Map.Entry<Row, Future<?>> entry : sent) {
+                Row row = entry.getKey();
                 Throwable failure = await(entry.getValue());
                 if (failure == null) {
-                    acknowledged.add(entry.getKey());
+                    if (!unacknowledged.contains(row.aggregateId())) {
+                        acknowledged.add(row);
+                    }
                 } else if (isPoison(failure)) {
-                    refused.put(entry.getKey(), failure);
+                    refused.put(row, failure);
+                    unacknowledged.add(row.aggregateId());
                 } else {
                     outage.add(failure.toString());
+                    unacknowledged.add(row.aggregateId());
                 }
             }
             markPublished(handle, acknowledged);
