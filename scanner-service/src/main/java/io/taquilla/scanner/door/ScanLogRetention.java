@@ -17,7 +17,7 @@ import org.springframework.context.annotation.Configuration;
 class ScanLogRetention {
 
     @Bean
-    RetentionRule scanLogRetention(@Value("${taquilla.scanner.retention.scan-log:400d}") Duration keep) {
+    RetentionRule scanLogRetentionRule(@Value("${taquilla.scanner.retention.scan-log:400d}") Duration keep) {
         return new RetentionRule("scan-log", "scan_log", "recorded_at", keep, null);
     }
 }

@@ -120,7 +120,7 @@ class DoorLookupTest {
 
         Response undone = door.post(path, door.deviceToken("phone-a"), Map.of("deviceId", "phone-a", "reason", "mistap"));
         assertThat(undone.status()).isEqualTo(200);
-        assertThat(undone.text("undoneBy")).isEqualTo("door:door-device@phone-a");
+        assertThat(undone.text("undoneBy")).as("the staff member and device from the token").matches("door:[^@]+@phone-a");
         assertThat(door.count("select count(*) from check_in_undo where ticket_id = '" + two.get(0).ticketId() + "'")).isEqualTo(1);
         assertThat(door.post(path, door.deviceToken("phone-a"), Map.of("deviceId", "phone-a", "reason", "again")).status()).isEqualTo(409);
         assertThat(door.scan(two.get(0).qr(), event.id(), "north", "phone-a").text("verdict")).isEqualTo("ACCEPTED");
