@@ -27,7 +27,13 @@ public record RetryPolicy(int maxAttempts, Duration initialBackoff, Duration max
 
     /** {@code initialBackoff * 2^(attemptsMade-1)}, capped at {@code maxBackoff}. */
     public Duration backoff(int attemptsMade) {
-        return new io.taquilla.messaging.worker.Backoff(initialBackoff, maxBackoff, 2.0, 0.0).delay(attemptsMade);
+        // Plain arithmetic rather than platform-messaging's Backoff: the domain stays free of infrastructure modules.
+        int doublings = Math.max(0, Math.min(attemptsMade - 1, 30));
+        long millis = initialBackoff.toMillis();
+        for (int i = 0; i < doublings && millis < maxBackoff.toMillis(); i++) {
+            millis *= 2;
+        }
+        return Duration.ofMillis(Math.min(millis, maxBackoff.toMillis()));
     }
 
     /** Retry after {@code delay}, or give up ({@code delay} null). */
